@@ -1,0 +1,73 @@
+"""POST /v1/quotes and GET /v1/health."""
+
+from __future__ import annotations
+
+import time
+
+from flask import Blueprint, current_app, request
+from marshmallow import ValidationError
+
+from schemas.quotes import health_schema, quote_request_schema, quote_response_schema
+
+from ..errors import APIError
+from ..nlp.pipeline import model_label
+from ..version import __version__
+
+bp = Blueprint("quotes", __name__, url_prefix="/v1")
+
+
+def _payload() -> dict:
+    """The request as a dict: a JSON object, or a text/plain body as {"text": body}."""
+    mimetype = request.mimetype
+    if mimetype == "application/json" or mimetype.endswith("+json"):
+        data = request.get_json(silent=True)
+        if data is None:
+            raise APIError(400, "The request body is not valid JSON.")
+        if not isinstance(data, dict):
+            raise APIError(422, "The JSON body must be an object.", {"_schema": ["Expected an object."]})
+        return data
+    if mimetype == "text/plain":
+        try:
+            return {"text": request.get_data().decode(request.charset if hasattr(request, "charset") else "utf-8")}
+        except UnicodeDecodeError:
+            raise APIError(400, "The request body is not valid UTF-8.") from None
+    raise APIError(415, "Send application/json or text/plain.", {"content_type": request.content_type or ""})
+
+
+def load_quote_request() -> dict:
+    try:
+        data = quote_request_schema.load(_payload())
+    except ValidationError as error:
+        raise APIError(422, "The request failed validation.", error.messages) from None
+    limit = current_app.config["MAX_TEXT_CHARS"]
+    if len(data["text"]) > limit:
+        raise APIError(413, f"The text has {len(data['text'])} characters; the limit is {limit}.", {"limit": limit})
+    if not data["text"].strip():
+        raise APIError(422, "The request failed validation.", {"text": ["The text is blank."]})
+    return data
+
+
+@bp.post("/quotes")
+def quotes():
+    data = load_quote_request()
+    nlp = current_app.extensions["quote_nlp"]
+    started = time.perf_counter()
+    extraction = nlp(data["text"])._.extraction
+    body = {
+        "id": data.get("id"),
+        "quotes": extraction.quotes,
+        "speakers": extraction.speakers,
+        "meta": {
+            "model": model_label(nlp),
+            "version": __version__,
+            "chars": len(data["text"]),
+            "elapsed_ms": round((time.perf_counter() - started) * 1000, 1),
+        },
+    }
+    return quote_response_schema.dump(body)
+
+
+@bp.get("/health")
+def health():
+    nlp = current_app.extensions["quote_nlp"]
+    return health_schema.dump({"status": "ok", "model": model_label(nlp), "version": __version__})

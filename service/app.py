@@ -1,0 +1,25 @@
+"""The Flask app factory."""
+
+from __future__ import annotations
+
+from flask import Flask
+from spacy.language import Language
+
+from .config import Config
+from .errors import register_error_handlers
+from .nlp.pipeline import load_pipeline
+
+
+def create_app(config_class: type[Config] = Config, nlp: Language | None = None) -> Flask:
+    """Build the app.  `nlp` lets a caller (tests, gunicorn's preload) hand in a
+    pipeline that is already loaded, so the model is loaded once per process."""
+    app = Flask(__name__)
+    app.config.from_object(config_class)
+    app.json.sort_keys = False
+    app.extensions["quote_nlp"] = nlp if nlp is not None else load_pipeline(app.config["SPACY_MODEL"])
+    register_error_handlers(app)
+
+    from .api.quotes import bp as quotes_bp
+
+    app.register_blueprint(quotes_bp)
+    return app

@@ -1,0 +1,52 @@
+"""One JSON envelope for every error: {"error": {"code", "message", "details"}}."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_failed",
+    429: "too_many_requests",
+    500: "internal_error",
+}
+
+
+class APIError(Exception):
+    """An error the API reports on purpose, with a status and optional details."""
+
+    def __init__(self, status: int, message: str, details: dict | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.details = details or {}
+
+
+def error_response(status: int, message: str, details: dict | None = None):
+    body = {"error": {"code": CODES.get(status, "error"), "message": message, "details": details or {}}}
+    return jsonify(body), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(APIError)
+    def handle_api_error(error: APIError):
+        return error_response(error.status, error.message, error.details)
+
+    @app.errorhandler(HTTPException)
+    def handle_http_exception(error: HTTPException):
+        message = error.description or error.name
+        if error.code == 413:
+            limit = app.config.get("MAX_CONTENT_LENGTH")
+            message = f"The request body is larger than the limit of {limit} bytes."
+        return error_response(error.code or 500, message)
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(error: Exception):
+        app.logger.exception("unhandled error")
+        return error_response(500, InternalServerError.description)

@@ -1,0 +1,141 @@
+"""Score the pipeline against a gold file: `python -m service.evaluate GOLD.jsonl`.
+
+Runs the pipeline in-process (or asks a running service with `--url`, or reads saved
+predictions with `--pred`) and prints precision, recall and F1 as defined in
+`service.scoring`.  `--errors N` prints N examples of each kind of failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import urllib.request
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from schemas.quotes import quote_response_schema
+
+from .config import Config
+from .scoring import content_positions, score, speaker_matches, split_gold
+
+
+def read_jsonl(path: str) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def predict_in_process(docs: list[dict], model: str) -> Iterator[tuple[str, list[dict]]]:
+    from .nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(model)
+    for doc, parsed in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=8)):
+        extraction = parsed._.extraction
+        body = quote_response_schema.dump({"id": doc["id"], "quotes": extraction.quotes, "speakers": extraction.speakers, "meta": {"model": "", "version": "", "chars": 0, "elapsed_ms": 0}})
+        yield doc["id"], body["quotes"]
+
+
+def predict_over_http(docs: list[dict], url: str) -> Iterator[tuple[str, list[dict]]]:
+    for doc in docs:
+        request = urllib.request.Request(
+            url.rstrip("/") + "/v1/quotes",
+            data=json.dumps({"text": doc["text"]}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=120) as response:
+            yield doc["id"], json.load(response).get("quotes", [])
+
+
+def _context(text: str, start: int, end: int, width: int = 80) -> str:
+    left = text[max(0, start - width) : start].replace("\n", " ")
+    right = text[end : end + width].replace("\n", " ")
+    return f"…{left}[[{text[start:end]}]]{right}…".replace("\n", " ")
+
+
+def error_report(docs: list[dict], predictions: dict[str, list[dict]], examples: int) -> str:
+    """Failures grouped by category and by the rule or cue involved."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    counts: Counter = Counter()
+    for doc in docs:
+        text = doc["text"]
+        predicted = predictions.get(doc["id"], [])
+        gold_quotes, gold_reported = split_gold(doc)
+        for family, gold, preds in (
+            ("quote", gold_quotes, [p for p in predicted if p.get("kind") != "indirect"]),
+            ("indirect", gold_reported, [p for p in predicted if p.get("kind") == "indirect"]),
+        ):
+            gold_pos = [content_positions(text, g["start"], g["end"]) for g in gold]
+            pred_pos = [content_positions(text, p["start"], p["end"]) for p in preds]
+            covered = set().union(*gold_pos) if gold_pos else set()
+            for g, positions in zip(gold, gold_pos):
+                matches = [p for p, pp in zip(preds, pred_pos) if positions and len(positions & pp) >= 0.5 * len(positions)]
+                cue = (g.get("cue") or "-").lower()
+                if not positions:
+                    continue
+                if not matches:
+                    key = f"{family} missed (gold cue: {cue})"
+                    counts[key] += 1
+                    groups[key].append(f"{_context(text, g['start'], g['end'])}\n    gold speaker: {g.get('speaker')}")
+                elif not any(speaker_matches(p, g) for p in matches):
+                    p = matches[0]
+                    key = f"{family} wrong speaker (rule: {p.get('rule', '?')})"
+                    counts[key] += 1
+                    name = (p.get("speaker") or {}).get("name")
+                    mention = (p.get("mention") or {}).get("text")
+                    groups[key].append(f"{_context(text, g['start'], g['end'])}\n    gold: {g.get('speaker')} | predicted: {name} (mention {mention!r})")
+            for p, pp in zip(preds, pred_pos):
+                if pp and len(pp & covered) < 0.5 * len(pp):
+                    cue = ((p.get("cue") or {}).get("text") or "-").lower()
+                    key = f"{family} false (cue: {cue})"
+                    counts[key] += 1
+                    groups[key].append(_context(text, p["start"], p["end"]))
+    lines = []
+    for key, n in counts.most_common():
+        lines.append(f"\n## {key}: {n}")
+        lines.extend(f"  - {example}" for example in groups[key][:examples])
+    return "\n".join(lines)
+
+
+def summarise(counts: Counter) -> str:
+    return ", ".join(f"{k}: {v}" for k, v in counts.most_common())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m service.evaluate", description=__doc__.splitlines()[0])
+    parser.add_argument("gold", help="gold JSONL (seeds/gold.jsonl format)")
+    parser.add_argument("--url", help="score a running service instead of the in-process pipeline")
+    parser.add_argument("--pred", help="score saved predictions (JSONL of {id, quotes})")
+    parser.add_argument("--model", default=Config.SPACY_MODEL, help="spaCy model for the in-process run")
+    parser.add_argument("--limit", type=int, help="only the first N documents")
+    parser.add_argument("--save", help="write the predictions as JSONL here")
+    parser.add_argument("--json", help="write the scores as JSON here")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N examples of each failure")
+    args = parser.parse_args(argv)
+
+    docs = read_jsonl(args.gold)[: args.limit] if args.limit else read_jsonl(args.gold)
+    started = time.perf_counter()
+    if args.pred:
+        predictions = {d["id"]: d.get("quotes", []) for d in read_jsonl(args.pred)}
+    elif args.url:
+        predictions = dict(predict_over_http(docs, args.url))
+    else:
+        predictions = dict(predict_in_process(docs, args.model))
+    result = score(docs, predictions)
+    result["docs"] = len(docs)
+    result["seconds"] = round(time.perf_counter() - started, 2)
+    if args.save:
+        with open(args.save, "w", encoding="utf-8") as handle:
+            for doc_id, quotes in predictions.items():
+                handle.write(json.dumps({"id": doc_id, "quotes": quotes}, ensure_ascii=False) + "\n")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(result, handle, indent=1)
+    print(json.dumps(result))
+    if args.errors:
+        print(error_report(docs, predictions, args.errors), file=sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""Assemble quotations, reported speech and speakers into an `Extraction`.
+
+Pure: a parsed `Doc` in, records out.  The order of work matters: quotes and reported
+clauses are attributed in document order, so that "he" resolves to the latest earlier
+speaker and a quote without a cue can take the speaker of the quote it continues.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .confidence import confidence_for
+from .cues import Attribution, cue_after, cue_before, dash_form, governing_cue
+from .marks import SENTENCE_END_RE, QuotedSpan, paragraph_bounds
+from .names import Entity, EntityIndex
+from .quotations import is_quotation, quote_kind
+from .records import Extraction, Quote, QuoteKind, Speaker, TextSpan
+from .reported import reported_clauses
+from .resolve import SpeakerResolver
+
+MAX_UNATTRIBUTED_PARTIAL_WORDS = 4
+
+
+@dataclass
+class _Item:
+    """A quotation or reported clause on its way to becoming a `Quote`."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    attribution: Attribution | None
+    span: QuotedSpan | None = None
+    entity: Entity | None = None
+
+
+def _text_span(span: Span | None) -> TextSpan | None:
+    if span is None:
+        return None
+    return TextSpan(span.text, span.start_char, span.end_char)
+
+
+class _Attributor:
+    def __init__(self, doc: Doc, quoted: list[QuotedSpan], index: EntityIndex):
+        self.doc = doc
+        self.text = doc.text
+        self.paragraphs = paragraph_bounds(doc.text)
+        self.quoted = [q for q in quoted if is_quotation(doc.text, q)]
+        self.index = index
+        self._content_starts = [q.start for q in self.quoted]
+
+    def paragraph_end(self, quote: QuotedSpan) -> int:
+        return self.paragraphs[quote.paragraph][1] if quote.paragraph < len(self.paragraphs) else len(self.text)
+
+    def paragraph_start(self, quote: QuotedSpan) -> int:
+        return self.paragraphs[quote.paragraph][0] if quote.paragraph < len(self.paragraphs) else 0
+
+    def inside_quote(self, char: int) -> bool:
+        i = bisect.bisect_right(self._content_starts, char) - 1
+        return i >= 0 and self.quoted[i].start <= char < self.quoted[i].end
+
+    def quote_items(self) -> list[_Item]:
+        items = []
+        for n, quote in enumerate(self.quoted):
+            nxt = self.quoted[n + 1] if n + 1 < len(self.quoted) else None
+            limit = min(self.paragraph_end(quote), nxt.open_start if nxt and nxt.paragraph == quote.paragraph else len(self.text))
+            prev = self.quoted[n - 1] if n > 0 else None
+            lower = self.paragraph_start(quote)
+            if prev is not None and prev.paragraph == quote.paragraph:
+                lower = prev.close_end
+            sentence = None
+            for match in SENTENCE_END_RE.finditer(self.text, lower, quote.open_start):
+                sentence = match.end()
+            kind = QuoteKind(quote_kind(self.text, quote))
+            attribution = self.attribute_quote(quote, kind, limit, sentence if sentence is not None else lower)
+            items.append(_Item(quote.start, quote.end, kind, attribution, span=quote))
+        return items
+
+    def attribute_quote(self, quote: QuotedSpan, kind: QuoteKind, limit: int, lower: int) -> Attribution | None:
+        doc = self.doc
+        if kind is QuoteKind.PARTIAL:
+            finders = (
+                lambda: governing_cue(doc, quote),
+                lambda: cue_after(doc, quote, limit),
+                lambda: cue_before(doc, quote, lower),
+            )
+        else:
+            finders = (
+                lambda: cue_after(doc, quote, limit),
+                lambda: dash_form(doc, quote, limit),
+                lambda: cue_before(doc, quote, lower),
+                lambda: governing_cue(doc, quote),
+            )
+        for finder in finders:
+            found = finder()
+            if found is not None and found.mention is not None:
+                return found
+        return None
+
+    def reported_items(self) -> list[_Item]:
+        items = []
+        for clause in reported_clauses(self.doc, self.inside_quote):
+            content = sum(1 for i in range(clause.start, clause.end) if not self.text[i].isspace())
+            quoted = sum(1 for i in range(clause.start, clause.end) if not self.text[i].isspace() and self.inside_quote(i))
+            if content == 0 or quoted >= 0.8 * content or self.inside_quote(clause.start + 2):
+                continue
+            items.append(_Item(clause.start, clause.end, QuoteKind.INDIRECT, clause.attribution))
+        return items
+
+
+def _inherit(items: list[_Item], paragraphs: list[tuple[int, int]], index: EntityIndex, text: str) -> None:
+    """A quote with no cue of its own takes the speaker of the quote it continues: the
+    previous quote of its paragraph, or of the paragraph before when this paragraph
+    opens with it and no other person is named in between."""
+    previous: _Item | None = None
+    for item in items:
+        if item.span is None:
+            continue
+        if item.entity is None and item.attribution is None and previous is not None and previous.entity is not None:
+            same_paragraph = previous.span.paragraph == item.span.paragraph
+            next_paragraph = previous.span.paragraph + 1 == item.span.paragraph and (
+                item.span.continued or not text[paragraphs[item.span.paragraph][0] : item.span.open_start].strip()
+            )
+            if same_paragraph or next_paragraph:
+                item.entity = previous.entity
+                item.attribution = Attribution(None, None, "inherited" if same_paragraph or item.span.continued else "inherited_paragraph")
+        previous = item
+
+
+def extract(doc: Doc, quoted: list[QuotedSpan], index: EntityIndex) -> Extraction:
+    attributor = _Attributor(doc, quoted, index)
+    items = attributor.quote_items() + attributor.reported_items()
+    items.sort(key=lambda it: (it.start, it.kind is QuoteKind.INDIRECT))
+    resolver = SpeakerResolver(index)
+    for item in items:
+        if item.attribution is not None and item.attribution.mention is not None:
+            item.entity = resolver.resolve(item.attribution.mention)
+            if item.entity is not None:
+                resolver.remember(item.attribution.mention.start_char, item.entity)
+    _inherit(items, attributor.paragraphs, index, doc.text)
+    items = [it for it in items if _worth_returning(it, doc.text)]
+    return _records(items, doc.text)
+
+
+def _worth_returning(item: _Item, text: str) -> bool:
+    """Scare quotes (a short partial quote nobody is said to have said) are dropped."""
+    if item.kind is QuoteKind.PARTIAL and item.attribution is None:
+        return len(text[item.start : item.end].split()) > MAX_UNATTRIBUTED_PARTIAL_WORDS
+    return True
+
+
+def _records(items: list[_Item], text: str) -> Extraction:
+    speakers: dict[int, Speaker] = {}
+    quotes: list[Quote] = []
+    for n, item in enumerate(items, start=1):
+        quote_id = f"q{n}"
+        speaker = None
+        if item.entity is not None:
+            speaker = speakers.get(id(item.entity))
+            if speaker is None:
+                entity = item.entity
+                speaker = Speaker(
+                    id=f"s{len(speakers) + 1}",
+                    name=entity.name,
+                    kind=entity.kind,
+                    role=entity.role,
+                    roles=entity.role_texts,
+                )
+                speakers[id(item.entity)] = speaker
+            speaker.quotes.append(quote_id)
+        attribution = item.attribution
+        mention = _text_span(attribution.mention) if attribution else None
+        if speaker is not None and mention is not None and mention not in speaker.mentions:
+            speaker.mentions.append(mention)
+        rule = attribution.rule if attribution else "none"
+        quotes.append(
+            Quote(
+                id=quote_id,
+                text=text[item.start : item.end],
+                start=item.start,
+                end=item.end,
+                kind=item.kind,
+                confidence=confidence_for(rule, item.kind, speaker is not None),
+                speaker=speaker,
+                mention=mention,
+                cue=_text_span(attribution.cue) if attribution else None,
+                rule=rule,
+            )
+        )
+    return Extraction(quotes=quotes, speakers=list(speakers.values()))

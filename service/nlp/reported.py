@@ -1,0 +1,86 @@
+"""Reported speech without quote marks (`kind: indirect`).
+
+`X said (that) ...`, `X warned ...`, `..., the department said.`, `according to X, ...`:
+the content is the reported clause, without the cue and without `that`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import Attribution, according_to_source, is_according_to, is_cue_verb, mention_span, subject_of
+from .lexicon import REPORTING_VERBS
+
+COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+MIN_CLAUSE_TOKENS = 3
+
+
+@dataclass(frozen=True)
+class ReportedClause:
+    start: int
+    end: int
+    attribution: Attribution
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in COMPLEMENTIZERS):
+        if tokens[0].is_quote:
+            break
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_space or (tokens[-1].is_punct and not tokens[-1].is_quote)):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _clause_of(verb: Token) -> list[Token] | None:
+    complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not complements:
+        return None
+    clause = complements[0]
+    tokens = _trim(sorted(clause.subtree, key=lambda t: t.i))
+    return tokens or None
+
+
+def _according_to_clause(according: Token) -> list[Token] | None:
+    sentence = according.sent
+    phrase = sorted(according.subtree, key=lambda t: t.i)
+    phrase_start, phrase_end = phrase[0].i, phrase[-1].i + 1
+    before = _trim([t for t in sentence if t.i < phrase_start])
+    after = _trim([t for t in sentence if t.i >= phrase_end])
+    return before if len(before) >= len(after) else after
+
+
+def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
+    """Each reported clause of the document whose cue stands outside quotation marks.
+
+    `inside_quote(char)` tells whether a character offset lies inside a quotation."""
+    for token in doc:
+        if inside_quote(token.idx):
+            continue
+        if is_according_to(token):
+            tokens = _according_to_clause(token)
+            source = according_to_source(token)
+            if tokens and source is not None and not inside_quote(source.idx):
+                attribution = Attribution(mention_span(source), doc[token.i : token.i + 2], "according_to_reported")
+                yield from _clause(tokens, attribution)
+            continue
+        if not is_cue_verb(token, REPORTING_VERBS) or token.pos_ != "VERB":
+            continue
+        tokens = _clause_of(token)
+        if not tokens:
+            continue
+        subject = subject_of(token)
+        if subject is None or subject.lower_ in {"i", "we", "you"} or tokens[0].i <= subject.i <= tokens[-1].i:
+            continue
+        attribution = Attribution(mention_span(subject), doc[token.i : token.i + 1], "reported")
+        yield from _clause(tokens, attribution)
+
+
+def _clause(tokens: list[Token], attribution: Attribution) -> Iterator[ReportedClause]:
+    if len(tokens) < MIN_CLAUSE_TOKENS:
+        return
+    span: Span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+    yield ReportedClause(span.start_char, span.end_char, attribution)

@@ -1,0 +1,154 @@
+"""Turn the words that name a speaker into one speaker per real entity.
+
+"U.S. Defense Secretary Mark Esper", "Esper" and "he" become one speaker; "the
+department" becomes the Defense Department the document named earlier; "a U.S.
+official" is an anonymous source and "Defense officials" a group.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .lexicon import (
+    ANONYMITY_MARKERS,
+    ANONYMOUS_DETERMINERS,
+    ANONYMOUS_HEADS,
+    GROUP_NOUNS,
+    PERSONAL_PRONOUNS,
+    ROLE_NOUNS,
+)
+from .names import Entity, EntityIndex, clean_name_tokens, org_key, surname_key
+from .records import SpeakerKind
+
+ORG_ENT_LABELS = frozenset({"ORG", "FAC", "GPE"})
+GENERIC_ORG_HEADS = frozenset(
+    """group organization organisation company firm agency militia party network outlet
+    newspaper paper campaign committee department ministry office administration
+    government council board union association coalition team movement""".split()
+)
+HISTORY_PARAGRAPHS = 3
+
+
+class SpeakerResolver:
+    """Resolves mentions in document order, remembering who spoke last."""
+
+    def __init__(self, index: EntityIndex):
+        self.index = index
+        self.groups: dict[str, Entity] = {}
+        self.history: list[tuple[int, Entity]] = []
+
+    def remember(self, position: int, entity: Entity) -> None:
+        self.history.append((position, entity))
+
+    def resolve(self, mention: Span) -> Entity | None:
+        root = mention.root
+        word = mention.text.lower()
+        if len(mention) == 1 and word in PERSONAL_PRONOUNS:
+            return self._pronoun(word, root, mention.start_char)
+        person = self._person(mention)
+        if person is not None:
+            return person
+        org = self._organization(mention)
+        if org is not None:
+            return org
+        if root.pos_ == "PROPN":
+            return self._proper_name(mention)
+        if root.pos_ == "NOUN":
+            return self._description(mention, root)
+        return None
+
+    def _pronoun(self, word: str, token: Token, position: int) -> Entity | None:
+        kind = PERSONAL_PRONOUNS[word]
+        if kind == "relative":
+            antecedent = token.head.head if token.head.dep_ == "relcl" else None
+            if antecedent is not None and antecedent.i < token.i:
+                return self.resolve(antecedent.doc[antecedent.i : antecedent.i + 1])
+            return None
+        if kind in {"male", "female"}:
+            return self._recent(position, lambda e: e.kind is SpeakerKind.PERSON and e.gender in {None, kind})
+        if kind == "plural":
+            return self._recent(position, lambda e: e.kind in {SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.ANONYMOUS})
+        if kind == "neuter":
+            return self._recent(position, lambda e: e.kind is SpeakerKind.ORGANIZATION)
+        return None
+
+    def _recent(self, position: int, fits) -> Entity | None:
+        """The latest earlier speaker that fits; failing that, the latest entity of the
+        index that fits and was mentioned before."""
+        for _, entity in reversed([h for h in self.history if h[0] < position]):
+            if fits(entity):
+                return entity
+        best: tuple[int, Entity] | None = None
+        for entity in [*self.index.people.values(), *self.index.orgs.values()]:
+            seen = [p for p in entity.positions if p < position]
+            if seen and fits(entity) and (best is None or max(seen) > best[0]):
+                best = (max(seen), entity)
+        return best[1] if best else None
+
+    def _person(self, mention: Span) -> Entity | None:
+        root = mention.root
+        tokens = [t for t in mention if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.is_title) and (t.i == root.i or t.head.i == root.i)]
+        for token in reversed(tokens):
+            entity = self.index.person(surname_key(token.text))
+            if entity is not None:
+                return entity
+        return None
+
+    def _organization(self, mention: Span) -> Entity | None:
+        for ent in mention.ents:
+            if ent.label_ in ORG_ENT_LABELS and ent.start <= mention.root.i < ent.end:
+                entity = self.index.org(org_key(ent.text))
+                if entity is not None:
+                    return entity
+        return None
+
+    def _proper_name(self, mention: Span) -> Entity | None:
+        tokens = clean_name_tokens([t for t in mention if t.pos_ == "PROPN" or t.is_quote])
+        if not tokens:
+            return None
+        if len(tokens) >= 2 and not mention.ents:
+            return self.index.add_person(tokens, mention.start_char)
+        return self.index.add_org(mention.text, mention.start_char)
+
+    def _description(self, mention: Span, head: Token) -> Entity | None:
+        determiner = next((t.lower_ for t in mention if t.dep_ in {"det", "nummod", "amod"} and t.i < head.i), "")
+        first = mention[0].lower_
+        if first in {"the", "this", "that"} and head.tag_ != "NNS":
+            found = None
+            for noun in [head, *[t for t in mention if t.pos_ == "NOUN" and t is not head]]:
+                found = found or self.index.find_by_description(noun.lower_, mention.start_char)
+            if found is None and head.lower_ in GENERIC_ORG_HEADS:
+                found = self._recent(mention.start_char, lambda e: e.kind is SpeakerKind.ORGANIZATION)
+            if found is not None:
+                return found
+        kind = self._source_kind(mention, head, determiner or first)
+        if kind is None:
+            return None
+        key = org_key(mention.text)
+        entity = self.groups.get(key)
+        if entity is None:
+            name = mention.text
+            if mention[0].lower_ in {"the", "a", "an"} and len(mention) > 1:
+                name = mention[1:].text
+            entity = self.groups[key] = Entity(key, name, kind, first_seen=mention.start_char)
+        entity.positions.append(mention.start_char)
+        return entity
+
+    @staticmethod
+    def _source_kind(mention: Span, head: Token, determiner: str) -> SpeakerKind | None:
+        sentence = mention.sent.text.lower()
+        anonymous_marked = any(marker in sentence for marker in ANONYMITY_MARKERS)
+        word = head.lower_
+        plural = head.tag_ in {"NNS", "NNPS"}
+        if word in ANONYMOUS_HEADS and (anonymous_marked or determiner in ANONYMOUS_DETERMINERS or word in {"source", "sources", "people", "person", "someone"}):
+            return SpeakerKind.ANONYMOUS
+        if determiner in ANONYMOUS_DETERMINERS and (word in ROLE_NOUNS or word in GROUP_NOUNS or plural) and determiner not in {"other"}:
+            return SpeakerKind.ANONYMOUS if (anonymous_marked or not plural or determiner in {"multiple", "several", "some"}) else SpeakerKind.GROUP
+        if plural and (word in GROUP_NOUNS or word in ROLE_NOUNS or word.endswith("s")):
+            return SpeakerKind.GROUP
+        if word in ROLE_NOUNS:
+            return SpeakerKind.PERSON
+        if word in GENERIC_ORG_HEADS:
+            return SpeakerKind.ORGANIZATION
+        return None
+

@@ -1,0 +1,187 @@
+"""Scoring predicted quotes against gold quotes.
+
+Definitions (the same as the shared reference scorer's):
+- content characters of a span: positions that are neither white space nor a quote mark;
+- quotes: direct and partial quotations.  A gold quote is found when one predicted quote
+  covers at least half of its content characters; a predicted quote is right when the
+  gold quotes together cover at least half of its own;
+- attribution: the same, and the speaker is right: equal normalised names, a gold alias,
+  the same surname for people, or a mention that overlaps the gold speaker mention;
+- roles: of the found gold quotes whose speaker has acceptable roles, the share whose
+  predicted role matches one;
+- indirect / indirect_attribution: the same span metrics for reported speech.  A gold
+  `partial` record that is a whole reported clause with quoted fragments inside gives
+  its fragments to the quote metric and its whole span to the indirect one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+QUOTE_MARKS = frozenset("\"'“”‘’«»„‟`‹›")
+NAME_PREFIXES = frozenset(
+    "the a an mr mrs ms dr gen general sen senator rep president secretary adm col lt maj capt sgt gov prof sir us u s marine army".split()
+)
+OPENING = frozenset("\"“„«")
+CLOSING = frozenset("\"”‟»")
+
+
+def content_positions(text: str, start: int, end: int) -> set[int]:
+    return {i for i in range(max(0, start), min(len(text), end)) if not text[i].isspace() and text[i] not in QUOTE_MARKS}
+
+
+def normalise_name(name: str | None) -> str:
+    value = unicodedata.normalize("NFKC", name or "").replace("’", "'").lower()
+    value = re.sub(r"'s\b", "", value)
+    words = re.sub(r"[^\w\s-]", " ", value).split()
+    while words and words[0] in NAME_PREFIXES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def normalise_role(role: str | None) -> str:
+    value = unicodedata.normalize("NFKC", role or "").lower().replace("u.s.", " ").replace("’", "'")
+    return " ".join(w for w in re.sub(r"[^\w\s-]", " ", value).split() if w not in {"us", "the"})
+
+
+def same_speaker_name(predicted: str | None, gold: dict) -> bool:
+    if not predicted:
+        return False
+    mine = normalise_name(predicted)
+    for candidate in [gold.get("speaker"), *(gold.get("speaker_aliases") or [])]:
+        theirs = normalise_name(candidate)
+        if not theirs:
+            continue
+        if mine == theirs:
+            return True
+        if gold.get("speaker_kind", "person") == "person" and mine and mine.split()[-1] == theirs.split()[-1]:
+            return True
+    return False
+
+
+def role_matches(predicted: str | None, gold: dict) -> bool:
+    mine = normalise_role(predicted)
+    if not mine:
+        return False
+    for accepted in gold.get("roles_ok") or []:
+        theirs = normalise_role(accepted)
+        if theirs and (theirs == mine or theirs in mine or (len(mine) > 3 and mine in theirs and len(mine) >= 0.6 * len(theirs))):
+            return True
+    return False
+
+
+def speaker_matches(predicted: dict, gold: dict) -> bool:
+    speaker = predicted.get("speaker") if isinstance(predicted.get("speaker"), dict) else {}
+    if same_speaker_name(speaker.get("name"), gold):
+        return True
+    mention = predicted.get("mention") or {}
+    g_start, g_end = gold.get("speaker_start"), gold.get("speaker_end")
+    m_start, m_end = mention.get("start"), mention.get("end")
+    if all(isinstance(v, int) for v in (g_start, g_end, m_start, m_end)) and m_start < g_end and g_start < m_end:
+        return True
+    return bool(mention.get("text")) and same_speaker_name(mention.get("text"), gold)
+
+
+def _double_quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    stretches, i = [], start
+    while i < end:
+        if text[i] in OPENING or text.startswith("‘‘", i) or text.startswith("``", i):
+            width = 2 if text[i] in "‘`" else 1
+            j = i + width
+            while j < end and text[j] not in CLOSING and not text.startswith("’’", j) and not text.startswith("''", j):
+                j += 1
+            if j > i + width:
+                stretches.append((i + width, min(j, end)))
+            i = j + 1
+        else:
+            i += 1
+    return stretches
+
+
+def split_gold(doc: dict) -> tuple[list[dict], list[dict]]:
+    """Gold records for the quote metric and for the reported-speech metric."""
+    quotes, reported = [], []
+    text = doc["text"]
+    for gold in doc["quotes"]:
+        kind = gold.get("kind")
+        if kind == "indirect":
+            reported.append(gold)
+            continue
+        leading = text[gold["start"] : gold["end"]].lstrip()[:1]
+        fragments = _double_quoted_stretches(text, gold["start"], gold["end"])
+        if kind == "partial" and leading not in QUOTE_MARKS and fragments:
+            reported.append(gold)
+            quotes.extend(dict(gold, start=s, end=e, text=text[s:e]) for s, e in fragments)
+        else:
+            quotes.append(gold)
+    return quotes, reported
+
+
+def offsets_exact(text: str, quote: dict) -> bool:
+    start, end = quote.get("start", -1), quote.get("end", -1)
+    return isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text) and text[start:end] == quote.get("text")
+
+
+def _prf(right: int, predicted: int, found: int, gold: int) -> dict:
+    precision = right / predicted if predicted else 0.0
+    recall = found / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"p": round(precision, 4), "r": round(recall, 4), "f1": round(f1, 4), "pred": predicted, "gold": gold}
+
+
+def _score_family(text: str, gold: list[dict], predicted: list[dict], counts: Counter, prefix: str, roles: bool) -> None:
+    gold_pos = [content_positions(text, g["start"], g["end"]) for g in gold]
+    pred_pos = [content_positions(text, p.get("start", 0), p.get("end", 0)) for p in predicted]
+    covered = set().union(*gold_pos) if gold_pos else set()
+    counts[prefix + "gold"] += len(gold)
+    counts[prefix + "pred"] += len(predicted)
+    for pred, positions in zip(predicted, pred_pos):
+        if positions and len(positions & covered) >= 0.5 * len(positions):
+            counts[prefix + "right"] += 1
+            best = max(range(len(gold)), key=lambda i: (len(gold_pos[i] & positions), -len(gold_pos[i])))
+            counts[prefix + "right_attr"] += speaker_matches(pred, gold[best])
+    for g, positions in zip(gold, gold_pos):
+        if not positions:
+            continue
+        best, overlap, size = None, 0, 0
+        for j, candidate in enumerate(pred_pos):
+            shared = len(positions & candidate)
+            if shared > overlap or (shared == overlap and shared and len(candidate) < size):
+                best, overlap, size = j, shared, len(candidate)
+        if best is None or overlap < 0.5 * len(positions):
+            continue
+        counts[prefix + "found"] += 1
+        counts[prefix + "found_attr"] += speaker_matches(predicted[best], g)
+        if roles and g.get("roles_ok"):
+            speaker = predicted[best].get("speaker") or {}
+            counts["role_n"] += 1
+            counts["role_ok"] += role_matches(speaker.get("role"), g)
+
+
+def score(gold_docs: Iterable[dict], predictions: dict[str, list[dict]]) -> dict:
+    counts: Counter = Counter()
+    for doc in gold_docs:
+        text = doc["text"]
+        predicted = predictions.get(doc["id"], [])
+        counts["offset_bad"] += sum(not offsets_exact(text, p) for p in predicted)
+        gold_quotes, gold_reported = split_gold(doc)
+        quotes = [p for p in predicted if p.get("kind") != "indirect"]
+        reported = [p for p in predicted if p.get("kind") == "indirect"]
+        _score_family(text, gold_quotes, quotes, counts, "q_", roles=True)
+        _score_family(text, gold_reported, reported, counts, "i_", roles=False)
+        for nq in doc.get("not_quotes", []):
+            positions = content_positions(text, nq["start"], nq["end"])
+            if any(positions & content_positions(text, p.get("start", 0), p.get("end", 0)) for p in predicted):
+                counts["not_quote_hits"] += 1
+    return {
+        "quotes": _prf(counts["q_right"], counts["q_pred"], counts["q_found"], counts["q_gold"]),
+        "attribution": _prf(counts["q_right_attr"], counts["q_pred"], counts["q_found_attr"], counts["q_gold"]),
+        "roles": {"acc": round(counts["role_ok"] / counts["role_n"], 4) if counts["role_n"] else None, "n": counts["role_n"]},
+        "indirect": _prf(counts["i_right"], counts["i_pred"], counts["i_found"], counts["i_gold"]),
+        "indirect_attribution": _prf(counts["i_right_attr"], counts["i_pred"], counts["i_found_attr"], counts["i_gold"]),
+        "offset_bad": counts["offset_bad"],
+        "not_quote_hits": counts["not_quote_hits"],
+    }
