@@ -7,7 +7,9 @@ from marshmallow import Schema, fields, validate
 
 class QuoteRequestSchema(Schema):
     text = fields.String(required=True, validate=validate.Length(min=1), metadata={"description": "The article text."})
-    id = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200), metadata={"description": "Echoed back."})
+    id = fields.String(
+        load_default=None, allow_none=True, validate=validate.Length(max=200), metadata={"description": "Echoed back."}
+    )
 
 
 class TextSpanSchema(Schema):

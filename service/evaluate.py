@@ -15,9 +15,8 @@ import urllib.request
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from schemas.quotes import quote_response_schema
-
 from .config import Config
+from .response import response_body
 from .scoring import content_positions, score, speaker_matches, split_gold
 
 
@@ -31,9 +30,7 @@ def predict_in_process(docs: list[dict], model: str) -> Iterator[tuple[str, list
 
     nlp = load_pipeline(model)
     for doc, parsed in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=8)):
-        extraction = parsed._.extraction
-        body = quote_response_schema.dump({"id": doc["id"], "quotes": extraction.quotes, "speakers": extraction.speakers, "meta": {"model": "", "version": "", "chars": 0, "elapsed_ms": 0}})
-        yield doc["id"], body["quotes"]
+        yield doc["id"], response_body(nlp, parsed, doc["id"], 0.0)["quotes"]
 
 
 def predict_over_http(docs: list[dict], url: str) -> Iterator[tuple[str, list[dict]]]:
@@ -69,7 +66,9 @@ def error_report(docs: list[dict], predictions: dict[str, list[dict]], examples:
             pred_pos = [content_positions(text, p["start"], p["end"]) for p in preds]
             covered = set().union(*gold_pos) if gold_pos else set()
             for g, positions in zip(gold, gold_pos):
-                matches = [p for p, pp in zip(preds, pred_pos) if positions and len(positions & pp) >= 0.5 * len(positions)]
+                matches = [
+                    p for p, pp in zip(preds, pred_pos) if positions and len(positions & pp) >= 0.5 * len(positions)
+                ]
                 cue = (g.get("cue") or "-").lower()
                 if not positions:
                     continue
@@ -83,7 +82,9 @@ def error_report(docs: list[dict], predictions: dict[str, list[dict]], examples:
                     counts[key] += 1
                     name = (p.get("speaker") or {}).get("name")
                     mention = (p.get("mention") or {}).get("text")
-                    groups[key].append(f"{_context(text, g['start'], g['end'])}\n    gold: {g.get('speaker')} | predicted: {name} (mention {mention!r})")
+                    groups[key].append(
+                        f"{_context(text, g['start'], g['end'])}\n    gold: {g.get('speaker')} | predicted: {name} (mention {mention!r})"
+                    )
             for p, pp in zip(preds, pred_pos):
                 if pp and len(pp & covered) < 0.5 * len(pp):
                     cue = ((p.get("cue") or {}).get("text") or "-").lower()

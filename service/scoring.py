@@ -25,12 +25,14 @@ QUOTE_MARKS = frozenset("\"'“”‘’«»„‟`‹›")
 NAME_PREFIXES = frozenset(
     "the a an mr mrs ms dr gen general sen senator rep president secretary adm col lt maj capt sgt gov prof sir us u s marine army".split()
 )
-OPENING = frozenset("\"“„«")
-CLOSING = frozenset("\"”‟»")
+OPENING = frozenset('"“„«')
+CLOSING = frozenset('"”‟»')
 
 
 def content_positions(text: str, start: int, end: int) -> set[int]:
-    return {i for i in range(max(0, start), min(len(text), end)) if not text[i].isspace() and text[i] not in QUOTE_MARKS}
+    return {
+        i for i in range(max(0, start), min(len(text), end)) if not text[i].isspace() and text[i] not in QUOTE_MARKS
+    }
 
 
 def normalise_name(name: str | None) -> str:
@@ -68,7 +70,9 @@ def role_matches(predicted: str | None, gold: dict) -> bool:
         return False
     for accepted in gold.get("roles_ok") or []:
         theirs = normalise_role(accepted)
-        if theirs and (theirs == mine or theirs in mine or (len(mine) > 3 and mine in theirs and len(mine) >= 0.6 * len(theirs))):
+        if theirs and (
+            theirs == mine or theirs in mine or (len(mine) > 3 and mine in theirs and len(mine) >= 0.6 * len(theirs))
+        ):
             return True
     return False
 
@@ -122,7 +126,12 @@ def split_gold(doc: dict) -> tuple[list[dict], list[dict]]:
 
 def offsets_exact(text: str, quote: dict) -> bool:
     start, end = quote.get("start", -1), quote.get("end", -1)
-    return isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text) and text[start:end] == quote.get("text")
+    return (
+        isinstance(start, int)
+        and isinstance(end, int)
+        and 0 <= start <= end <= len(text)
+        and text[start:end] == quote.get("text")
+    )
 
 
 def _prf(right: int, predicted: int, found: int, gold: int) -> dict:
@@ -132,7 +141,9 @@ def _prf(right: int, predicted: int, found: int, gold: int) -> dict:
     return {"p": round(precision, 4), "r": round(recall, 4), "f1": round(f1, 4), "pred": predicted, "gold": gold}
 
 
-def _score_family(text: str, gold: list[dict], predicted: list[dict], counts: Counter, prefix: str, roles: bool) -> None:
+def _score_family(
+    text: str, gold: list[dict], predicted: list[dict], counts: Counter, prefix: str, roles: bool
+) -> None:
     gold_pos = [content_positions(text, g["start"], g["end"]) for g in gold]
     pred_pos = [content_positions(text, p.get("start", 0), p.get("end", 0)) for p in predicted]
     covered = set().union(*gold_pos) if gold_pos else set()
@@ -179,9 +190,14 @@ def score(gold_docs: Iterable[dict], predictions: dict[str, list[dict]]) -> dict
     return {
         "quotes": _prf(counts["q_right"], counts["q_pred"], counts["q_found"], counts["q_gold"]),
         "attribution": _prf(counts["q_right_attr"], counts["q_pred"], counts["q_found_attr"], counts["q_gold"]),
-        "roles": {"acc": round(counts["role_ok"] / counts["role_n"], 4) if counts["role_n"] else None, "n": counts["role_n"]},
+        "roles": {
+            "acc": round(counts["role_ok"] / counts["role_n"], 4) if counts["role_n"] else None,
+            "n": counts["role_n"],
+        },
         "indirect": _prf(counts["i_right"], counts["i_pred"], counts["i_found"], counts["i_gold"]),
-        "indirect_attribution": _prf(counts["i_right_attr"], counts["i_pred"], counts["i_found_attr"], counts["i_gold"]),
+        "indirect_attribution": _prf(
+            counts["i_right_attr"], counts["i_pred"], counts["i_found_attr"], counts["i_gold"]
+        ),
         "offset_bad": counts["offset_bad"],
         "not_quote_hits": counts["not_quote_hits"],
     }

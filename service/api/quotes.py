@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import time
-
 from flask import Blueprint, current_app, request
 from marshmallow import ValidationError
 
-from schemas.quotes import health_schema, quote_request_schema, quote_response_schema
+from schemas.quotes import health_schema, quote_request_schema
 
 from ..errors import APIError
 from ..nlp.pipeline import model_label
+from ..response import attribute_text
 from ..version import __version__
 
 bp = Blueprint("quotes", __name__, url_prefix="/v1")
@@ -28,9 +27,9 @@ def _payload() -> dict:
         return data
     if mimetype == "text/plain":
         try:
-            return {"text": request.get_data().decode(request.charset if hasattr(request, "charset") else "utf-8")}
-        except UnicodeDecodeError:
-            raise APIError(400, "The request body is not valid UTF-8.") from None
+            return {"text": request.get_data().decode(request.mimetype_params.get("charset", "utf-8"))}
+        except (UnicodeDecodeError, LookupError):
+            raise APIError(400, "The request body is not valid text in its declared charset.") from None
     raise APIError(415, "Send application/json or text/plain.", {"content_type": request.content_type or ""})
 
 
@@ -50,21 +49,7 @@ def load_quote_request() -> dict:
 @bp.post("/quotes")
 def quotes():
     data = load_quote_request()
-    nlp = current_app.extensions["quote_nlp"]
-    started = time.perf_counter()
-    extraction = nlp(data["text"])._.extraction
-    body = {
-        "id": data.get("id"),
-        "quotes": extraction.quotes,
-        "speakers": extraction.speakers,
-        "meta": {
-            "model": model_label(nlp),
-            "version": __version__,
-            "chars": len(data["text"]),
-            "elapsed_ms": round((time.perf_counter() - started) * 1000, 1),
-        },
-    }
-    return quote_response_schema.dump(body)
+    return attribute_text(current_app.extensions["quote_nlp"], data["text"], data.get("id"))
 
 
 @bp.get("/health")

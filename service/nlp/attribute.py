@@ -65,7 +65,10 @@ class _Attributor:
         items = []
         for n, quote in enumerate(self.quoted):
             nxt = self.quoted[n + 1] if n + 1 < len(self.quoted) else None
-            limit = min(self.paragraph_end(quote), nxt.open_start if nxt and nxt.paragraph == quote.paragraph else len(self.text))
+            limit = min(
+                self.paragraph_end(quote),
+                nxt.open_start if nxt and nxt.paragraph == quote.paragraph else len(self.text),
+            )
             prev = self.quoted[n - 1] if n > 0 else None
             lower = self.paragraph_start(quote)
             if prev is not None and prev.paragraph == quote.paragraph:
@@ -103,7 +106,9 @@ class _Attributor:
         items = []
         for clause in reported_clauses(self.doc, self.inside_quote):
             content = sum(1 for i in range(clause.start, clause.end) if not self.text[i].isspace())
-            quoted = sum(1 for i in range(clause.start, clause.end) if not self.text[i].isspace() and self.inside_quote(i))
+            quoted = sum(
+                1 for i in range(clause.start, clause.end) if not self.text[i].isspace() and self.inside_quote(i)
+            )
             if content == 0 or quoted >= 0.8 * content or self.inside_quote(clause.start + 2):
                 continue
             items.append(_Item(clause.start, clause.end, QuoteKind.INDIRECT, clause.attribution))
@@ -125,7 +130,9 @@ def _inherit(items: list[_Item], paragraphs: list[tuple[int, int]], index: Entit
             )
             if same_paragraph or next_paragraph:
                 item.entity = previous.entity
-                item.attribution = Attribution(None, None, "inherited" if same_paragraph or item.span.continued else "inherited_paragraph")
+                item.attribution = Attribution(
+                    None, None, "inherited" if same_paragraph or item.span.continued else "inherited_paragraph"
+                )
         previous = item
 
 

@@ -43,15 +43,18 @@ def mention_span(head: Token) -> Span:
     A role noun with a named appositive gives the name ("the top Democrat ..., Sen.
     Jack Reed" → "Sen. Jack Reed")."""
     for child in head.children:
-        if child.dep_ in {"appos", "conj"} and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
-            if child.dep_ == "appos" or head.doc[child.left_edge.i - 1].text == ",":
-                head = child
-                break
+        named = child.dep_ in {"appos", "conj"} and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON"
+        if named and (child.dep_ == "appos" or head.doc[child.left_edge.i - 1].text == ","):
+            head = child
+            break
     keep = [head]
     for child in head.children:
-        if child.dep_ == "prep" and child.i > head.i and head.lower_ in KEEP_PREP_HEADS and child.lower_ not in {"including", "like", "such"}:
-            keep.extend(child.subtree)
-        elif child.dep_ not in DROP_FROM_MENTION:
+        if (
+            child.dep_ == "prep"
+            and child.i > head.i
+            and head.lower_ in KEEP_PREP_HEADS
+            and child.lower_ not in {"including", "like", "such"}
+        ) or child.dep_ not in DROP_FROM_MENTION:
             keep.extend(child.subtree)
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1
@@ -90,7 +93,7 @@ def according_to_source(according: Token) -> Token | None:
 
 
 def speech_noun_owner(token: Token) -> Token:
-    """"a Defense Department statement" speaks for the Defense Department."""
+    """ "a Defense Department statement" speaks for the Defense Department."""
     if token.lower_ in SPEECH_NOUNS or token.lemma_ in SPEECH_NOUNS:
         for child in token.children:
             if child.dep_ in {"compound", "poss", "nmod"} and child.pos_ in {"PROPN", "NOUN"} and child.i < token.i:
@@ -99,7 +102,7 @@ def speech_noun_owner(token: Token) -> Token:
 
 
 def inverted_subject(verb: Token, limit: int) -> Token | None:
-    """"said Esper": the noun right after the cue."""
+    """ "said Esper": the noun right after the cue."""
     for token in verb.doc[verb.i + 1 : min(limit, verb.i + 6)]:
         if token.pos_ in {"PROPN", "NOUN", "PRON"}:
             while token.dep_ == "compound" and token.head.i > token.i:
@@ -125,7 +128,7 @@ def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
     words = [t for t in tokens if not t.is_space]
     while words and words[0].is_punct and words[0].text not in DASHES:
         words = words[1:]
-    for n, token in enumerate(words[:AFTER_WINDOW]):
+    for _n, token in enumerate(words[:AFTER_WINDOW]):
         if _sentence_stop(token) or token.is_quote:
             break
         if is_according_to(token):

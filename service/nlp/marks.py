@@ -87,8 +87,8 @@ def _classify(text: str, match: re.Match) -> Mark | None:
     # Single marks: an apostrophe sits between letters or digits (don't, Kata’ib, '90s).
     if before.isalnum() and (after.isalnum()):
         return None
-    can_open = token in "‘'" and (before in OPEN_CONTEXT or before in "“\"") and after.strip() != ""
-    can_close = token in "’'" and before.strip() != "" and (after in CLOSE_CONTEXT or after in "”\"")
+    can_open = token in "‘'" and (before in OPEN_CONTEXT or before in '“"') and after.strip() != ""
+    can_close = token in "’'" and before.strip() != "" and (after in CLOSE_CONTEXT or after in '”"')
     if not (can_open or can_close):
         return None
     return Mark(start, end, Family.SINGLE, can_open, can_close)
@@ -123,7 +123,7 @@ def _first_sentence_start_after(text: str, lower: int, upper: int) -> int:
 
 def _opens_paragraph(text: str, bounds: tuple[int, int]) -> bool:
     head = text[bounds[0] : bounds[1]].lstrip()
-    return bool(head) and (head[0] in "“„«\"" or head.startswith(("‘‘", "``")))
+    return bool(head) and (head[0] in '“„«"' or head.startswith(("‘‘", "``")))
 
 
 class _ParagraphScanner:
@@ -150,7 +150,9 @@ class _ParagraphScanner:
         or at the first sentence after the previous quote in the paragraph."""
         lower = self.last_close()
         start = _first_sentence_start_after(self.text, lower, closer.start) if self.spans else lower
-        self.emit(start, start, closer.start, closer.end, has_open_mark=False, continued=self.continued and not self.spans)
+        self.emit(
+            start, start, closer.start, closer.end, has_open_mark=False, continued=self.continued and not self.spans
+        )
 
     def feed(self, mark: Mark) -> None:
         pending = self.pending

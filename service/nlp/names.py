@@ -156,7 +156,7 @@ def _pre_title(doc: Doc, start: int) -> tuple[str | None, int]:
 
 
 def _appositive_after(doc: Doc, end: int) -> str | None:
-    """", commander of U.S. Central Command," or ", the chairman of the Joint Chiefs"."""
+    """ ", commander of U.S. Central Command," or ", the chairman of the Joint Chiefs"."""
     if end >= len(doc) or doc[end].text != ",":
         return None
     tokens: list[Token] = []
@@ -172,7 +172,7 @@ def _appositive_after(doc: Doc, end: int) -> str | None:
 
 
 def _appositive_before(doc: Doc, start: int) -> str | None:
-    """"the top Democrat on the Senate Armed Services Committee, Sen. Jack Reed"."""
+    """ "the top Democrat on the Senate Armed Services Committee, Sen. Jack Reed"."""
     if start < 2 or doc[start - 1].text != ",":
         return None
     tokens: list[Token] = []
@@ -201,9 +201,10 @@ def _role_phrase(tokens: list[Token]) -> str | None:
         return None
     if not any(t.lower_ in ROLE_NOUNS or t.lower_ in NAME_TITLES for t in tokens):
         return None
-    if tokens[0].lower_ not in ROLE_MODIFIERS and not is_title_word(tokens[0]) and not tokens[0].is_title:
-        if tokens[0].pos_ not in {"ADJ", "NOUN", "PROPN"}:
-            return None
+    first = tokens[0]
+    plain_start = first.lower_ not in ROLE_MODIFIERS and not is_title_word(first) and not first.is_title
+    if plain_start and first.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+        return None
     doc = tokens[0].doc
     return doc[tokens[0].i : tokens[-1].i + 1].text
 
@@ -312,7 +313,7 @@ def build_entity_index(doc: Doc) -> EntityIndex:
 
 
 def _add_appositive_heads(doc: Doc, ent: Span, entity: Entity) -> None:
-    """"Kataib Hezbollah, the militia blamed for ..." teaches that it is "the militia";
+    """ "Kataib Hezbollah, the militia blamed for ..." teaches that it is "the militia";
     a name described as a militia, group or party is an organisation, whatever NER said."""
     if ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ in {"the", "a", "an"}:
         for token in doc[ent.end + 2 : ent.end + 6]:
@@ -324,7 +325,7 @@ def _add_appositive_heads(doc: Doc, ent: Span, entity: Entity) -> None:
 
 
 def _strip_rank_tail(title: str) -> str:
-    """"Chairman of the Joint Chiefs of Staff Army Gen." → "Chairman of the Joint Chiefs of
+    """ "Chairman of the Joint Chiefs of Staff Army Gen." → "Chairman of the Joint Chiefs of
     Staff"; a title that is only a rank stays as it is."""
     words = title.split()
     end = len(words)

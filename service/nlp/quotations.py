@@ -33,7 +33,8 @@ def is_nickname(text: str, quote: QuotedSpan) -> bool:
     before = _words(text[max(0, quote.open_start - 40) : quote.open_start])
     after = _words(text[quote.close_end : quote.close_end + 40])
     return bool(before and after and _is_capitalised(before[-1]) and _is_capitalised(after[0])) and (
-        text[quote.open_start - 1 : quote.open_start].isspace() and text[quote.close_end : quote.close_end + 1].isspace()
+        text[quote.open_start - 1 : quote.open_start].isspace()
+        and text[quote.close_end : quote.close_end + 1].isspace()
     )
 
 

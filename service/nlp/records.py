@@ -6,16 +6,16 @@ The API edge turns these into JSON with marshmallow; the pipeline never does.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class QuoteKind(str, Enum):
+class QuoteKind(StrEnum):
     DIRECT = "direct"
     PARTIAL = "partial"
     INDIRECT = "indirect"
 
 
-class SpeakerKind(str, Enum):
+class SpeakerKind(StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"
     GROUP = "group"

@@ -67,7 +67,9 @@ class SpeakerResolver:
         if kind in {"male", "female"}:
             return self._recent(position, lambda e: e.kind is SpeakerKind.PERSON and e.gender in {None, kind})
         if kind == "plural":
-            return self._recent(position, lambda e: e.kind in {SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.ANONYMOUS})
+            return self._recent(
+                position, lambda e: e.kind in {SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.ANONYMOUS}
+            )
         if kind == "neuter":
             return self._recent(position, lambda e: e.kind is SpeakerKind.ORGANIZATION)
         return None
@@ -87,7 +89,11 @@ class SpeakerResolver:
 
     def _person(self, mention: Span) -> Entity | None:
         root = mention.root
-        tokens = [t for t in mention if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.is_title) and (t.i == root.i or t.head.i == root.i)]
+        tokens = [
+            t
+            for t in mention
+            if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.is_title) and (t.i == root.i or t.head.i == root.i)
+        ]
         for token in reversed(tokens):
             entity = self.index.person(surname_key(token.text))
             if entity is not None:
@@ -140,10 +146,22 @@ class SpeakerResolver:
         anonymous_marked = any(marker in sentence for marker in ANONYMITY_MARKERS)
         word = head.lower_
         plural = head.tag_ in {"NNS", "NNPS"}
-        if word in ANONYMOUS_HEADS and (anonymous_marked or determiner in ANONYMOUS_DETERMINERS or word in {"source", "sources", "people", "person", "someone"}):
+        if word in ANONYMOUS_HEADS and (
+            anonymous_marked
+            or determiner in ANONYMOUS_DETERMINERS
+            or word in {"source", "sources", "people", "person", "someone"}
+        ):
             return SpeakerKind.ANONYMOUS
-        if determiner in ANONYMOUS_DETERMINERS and (word in ROLE_NOUNS or word in GROUP_NOUNS or plural) and determiner not in {"other"}:
-            return SpeakerKind.ANONYMOUS if (anonymous_marked or not plural or determiner in {"multiple", "several", "some"}) else SpeakerKind.GROUP
+        if (
+            determiner in ANONYMOUS_DETERMINERS
+            and (word in ROLE_NOUNS or word in GROUP_NOUNS or plural)
+            and determiner not in {"other"}
+        ):
+            return (
+                SpeakerKind.ANONYMOUS
+                if (anonymous_marked or not plural or determiner in {"multiple", "several", "some"})
+                else SpeakerKind.GROUP
+            )
         if plural and (word in GROUP_NOUNS or word in ROLE_NOUNS or word.endswith("s")):
             return SpeakerKind.GROUP
         if word in ROLE_NOUNS:
@@ -151,4 +169,3 @@ class SpeakerResolver:
         if word in GENERIC_ORG_HEADS:
             return SpeakerKind.ORGANIZATION
         return None
-
