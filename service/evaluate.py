@@ -30,7 +30,10 @@ def predict_in_process(docs: list[dict], model: str) -> Iterator[tuple[str, list
 
     nlp = load_pipeline(model)
     for doc, parsed in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=8)):
-        yield doc["id"], response_body(nlp, parsed, doc["id"], 0.0)["quotes"]
+        quotes = response_body(nlp, parsed, doc["id"], 0.0)["quotes"]
+        for quote, record in zip(quotes, parsed._.extraction.quotes):
+            quote["rule"] = record.rule  # for the error report only; the API does not return it
+        yield doc["id"], quotes
 
 
 def predict_over_http(docs: list[dict], url: str) -> Iterator[tuple[str, list[dict]]]:

@@ -21,7 +21,11 @@ LINE_BREAK_RE = re.compile(r"\r?\n")
 SENTENCE_END_RE = re.compile(r"[.!?][”’\"']*\s+")
 
 DOUBLE_OPENERS = frozenset({"“", "„", "«", "‘‘", "``", "‹"})
-DOUBLE_CLOSERS = frozenset({"”", "‟", "»", "’’", "''", "›"})
+DOUBLE_CLOSERS = frozenset({"”", "‟", "»", "’’", "›"})
+# Straight marks serve both ends: which one is told by the characters around them.
+AMBIGUOUS_DOUBLES = frozenset({'"', "''"})
+# Quote marks inside markup (<tweet author="...">) are attribute syntax, not quotations.
+MARKUP_RE = re.compile(r"<[A-Za-z/!][^<>\n]{0,500}>")
 OPEN_CONTEXT = set(" \t\r\n\u00a0([{—–/:;") | {""}
 CLOSE_CONTEXT = set(" \t\r\n\u00a0)]}—–-/:;,.!?…") | {""}
 
@@ -80,7 +84,7 @@ def _classify(text: str, match: re.Match) -> Mark | None:
         return Mark(start, end, Family.DOUBLE, True, False)
     if token in DOUBLE_CLOSERS:
         return Mark(start, end, Family.DOUBLE, False, True)
-    if token == '"':
+    if token in AMBIGUOUS_DOUBLES:
         if before in OPEN_CONTEXT or before in "“‘":
             return Mark(start, end, Family.DOUBLE, True, after in CLOSE_CONTEXT)
         return Mark(start, end, Family.DOUBLE, False, True)
@@ -95,8 +99,11 @@ def _classify(text: str, match: re.Match) -> Mark | None:
 
 
 def _marks_in(text: str, start: int, end: int) -> list[Mark]:
+    markup = [m.span() for m in MARKUP_RE.finditer(text, start, end)]
     marks = []
     for match in MARK_RE.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in markup):
+            continue
         mark = _classify(text, match)
         if mark is not None:
             marks.append(mark)
@@ -123,7 +130,7 @@ def _first_sentence_start_after(text: str, lower: int, upper: int) -> int:
 
 def _opens_paragraph(text: str, bounds: tuple[int, int]) -> bool:
     head = text[bounds[0] : bounds[1]].lstrip()
-    return bool(head) and (head[0] in '“„«"' or head.startswith(("‘‘", "``")))
+    return bool(head) and (head[0] in '“„«"' or head.startswith(("‘‘", "``", "''")))
 
 
 class _ParagraphScanner:
