@@ -6,6 +6,7 @@ from flask import Flask
 from spacy.language import Language
 
 from .config import Config
+from .csp import register_security_headers
 from .errors import register_error_handlers
 from .nlp.pipeline import load_pipeline
 
@@ -18,8 +19,13 @@ def create_app(config_class: type[Config] = Config, nlp: Language | None = None)
     app.json.sort_keys = False
     app.extensions["quote_nlp"] = nlp if nlp is not None else load_pipeline(app.config["SPACY_MODEL"])
     register_error_handlers(app)
+    register_security_headers(app)
 
     from .api.quotes import bp as quotes_bp
 
     app.register_blueprint(quotes_bp)
+
+    from .api.pages import bp as pages_bp
+
+    app.register_blueprint(pages_bp)
     return app

@@ -5,10 +5,26 @@ from __future__ import annotations
 from flask import Blueprint, current_app, request
 from marshmallow import ValidationError
 
-from schemas.quotes import health_schema, quote_request_schema
+from schemas.quotes import (
+    HealthSchema,
+    QuoteRequestSchema,
+    QuoteResponseSchema,
+    health_schema,
+    quote_request_schema,
+)
 
 from ..errors import APIError
 from ..nlp.pipeline import model_label
+from ..openapi import (
+    HEALTH_EXAMPLE,
+    QUOTE_REQUEST_EXAMPLE,
+    QUOTE_RESPONSE_EXAMPLE,
+    QUOTE_TEXT_EXAMPLE,
+    error_responses,
+    json_body,
+    json_response,
+    operation,
+)
 from ..response import attribute_text
 from ..version import __version__
 
@@ -47,12 +63,28 @@ def load_quote_request() -> dict:
 
 
 @bp.post("/quotes")
+@operation(
+    "post",
+    summary="Find and attribute the quotations in one text",
+    description="Send the article as a JSON object, or as the whole `text/plain` body.",
+    requestBody=json_body(QuoteRequestSchema, example=QUOTE_REQUEST_EXAMPLE, text_plain=QUOTE_TEXT_EXAMPLE),
+    responses={
+        "200": json_response(QuoteResponseSchema, "The quotations and their speakers.", QUOTE_RESPONSE_EXAMPLE),
+        **error_responses(400, 413, 415, 422),
+    },
+)
 def quotes():
     data = load_quote_request()
     return attribute_text(current_app.extensions["quote_nlp"], data["text"], data.get("id"))
 
 
 @bp.get("/health")
+@operation(
+    "get",
+    summary="Whether the service is up, and which model it runs",
+    tags=["service"],
+    responses={"200": json_response(HealthSchema, "The service is up.", HEALTH_EXAMPLE)},
+)
 def health():
     nlp = current_app.extensions["quote_nlp"]
     return health_schema.dump({"status": "ok", "model": model_label(nlp), "version": __version__})

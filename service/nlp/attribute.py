@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .confidence import confidence_for
-from .cues import Attribution, cue_after, cue_before, dash_form, governing_cue
+from .cues import Attribution, colon_intro, cue_after, cue_before, dash_form, governing_cue
 from .marks import SENTENCE_END_RE, QuotedSpan, paragraph_bounds
 from .names import Entity, EntityIndex
 from .quotations import is_quotation, quote_kind
@@ -57,6 +57,9 @@ class _Attributor:
     def paragraph_start(self, quote: QuotedSpan) -> int:
         return self.paragraphs[quote.paragraph][0] if quote.paragraph < len(self.paragraphs) else 0
 
+    def previous_paragraph_end(self, quote: QuotedSpan) -> int | None:
+        return self.paragraphs[quote.paragraph - 1][1] if 0 < quote.paragraph <= len(self.paragraphs) else None
+
     def inside_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self._content_starts, char) - 1
         return i >= 0 and self.quoted[i].start <= char < self.quoted[i].end
@@ -94,6 +97,7 @@ class _Attributor:
                 lambda: cue_after(doc, quote, limit),
                 lambda: dash_form(doc, quote, limit),
                 lambda: cue_before(doc, quote, lower),
+                lambda: colon_intro(doc, quote, self.paragraph_start(quote), self.previous_paragraph_end(quote)),
                 lambda: governing_cue(doc, quote),
             )
         for finder in finders:
@@ -115,24 +119,45 @@ class _Attributor:
         return items
 
 
-def _inherit(items: list[_Item], paragraphs: list[tuple[int, int]], index: EntityIndex, text: str) -> None:
-    """A quote with no cue of its own takes the speaker of the quote it continues: the
-    previous quote of its paragraph, or of the paragraph before when this paragraph
-    opens with it and no other person is named in between."""
+def _named_person_between(doc: Doc, start: int, end: int, speaker: Entity | None) -> bool:
+    return any(
+        ent.label_ == "PERSON"
+        and start <= ent.start_char < end
+        and (speaker is None or speaker.key not in ent.text.lower())
+        for ent in doc.ents
+    )
+
+
+def _continuation_rule(doc: Doc, paragraphs: list[tuple[int, int]], previous: _Item, item: _Item) -> str | None:
+    """How `item` continues the quote before it: "inherited" within a paragraph or a
+    quote carried on across paragraphs, "inherited_paragraph" for a paragraph that opens
+    with a quote right after an attributed one, when nobody else is named in between."""
+    if previous.span.paragraph == item.span.paragraph:
+        return "inherited"
+    if previous.span.paragraph + 1 != item.span.paragraph:
+        return None
+    if item.span.continued:
+        return "inherited"
+    opens_paragraph = not doc.text[paragraphs[item.span.paragraph][0] : item.span.open_start].strip()
+    if opens_paragraph and not _named_person_between(
+        doc, previous.span.close_end, item.span.open_start, previous.entity
+    ):
+        return "inherited_paragraph"
+    return None
+
+
+def _inherit(items: list[_Item], doc: Doc, paragraphs: list[tuple[int, int]]) -> None:
+    """A quote with no cue of its own takes the speaker (and the attributing mention)
+    of the quote it continues."""
     previous: _Item | None = None
     for item in items:
         if item.span is None:
             continue
-        if item.entity is None and item.attribution is None and previous is not None and previous.entity is not None:
-            same_paragraph = previous.span.paragraph == item.span.paragraph
-            next_paragraph = previous.span.paragraph + 1 == item.span.paragraph and (
-                item.span.continued or not text[paragraphs[item.span.paragraph][0] : item.span.open_start].strip()
-            )
-            if same_paragraph or next_paragraph:
+        if item.attribution is None and previous is not None and previous.attribution is not None:
+            rule = _continuation_rule(doc, paragraphs, previous, item)
+            if rule is not None:
                 item.entity = previous.entity
-                item.attribution = Attribution(
-                    None, None, "inherited" if same_paragraph or item.span.continued else "inherited_paragraph"
-                )
+                item.attribution = Attribution(previous.attribution.mention, None, rule)
         previous = item
 
 
@@ -146,7 +171,7 @@ def extract(doc: Doc, quoted: list[QuotedSpan], index: EntityIndex) -> Extractio
             item.entity = resolver.resolve(item.attribution.mention)
             if item.entity is not None:
                 resolver.remember(item.attribution.mention.start_char, item.entity)
-    _inherit(items, attributor.paragraphs, index, doc.text)
+    _inherit(items, doc, attributor.paragraphs)
     items = [it for it in items if _worth_returning(it, doc.text)]
     return _records(items, doc.text)
 

@@ -15,6 +15,7 @@ RULE_PRECISION: dict[str, float] = {
     "cue_before": 0.80,
     "according_to": 0.80,
     "label": 0.75,
+    "colon_intro": 0.6,
     "dash": 0.75,
     "governing": 0.70,
     "inherited": 0.85,

@@ -232,3 +232,30 @@ def governing_cue(doc: Doc, quote: QuotedSpan) -> Attribution | None:
                 break
             token = token.head
     return None
+
+
+def colon_intro(
+    doc: Doc, quote: QuotedSpan, paragraph_start: int, previous_paragraph_end: int | None
+) -> Attribution | None:
+    """A sentence that ends in a colon introduces the quote after it
+    (`Breitbart News responded:` / `the senator released a statement:` then the quote,
+    in the same paragraph or opening the next one): its subject is the speaker."""
+    before = doc.text[paragraph_start : quote.open_start]
+    if before.strip():
+        colon = paragraph_start + len(before.rstrip()) - 1
+    elif previous_paragraph_end is not None:
+        colon = previous_paragraph_end - 1
+        while colon > 0 and doc.text[colon].isspace():
+            colon -= 1
+    else:
+        return None
+    if colon < 0 or doc.text[colon] != ":":
+        return None
+    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span[0].sent.root
+    subject = subject_of(root) if root.pos_ in {"VERB", "AUX"} else None
+    if subject is None or subject.lower_ in {"it", "this", "that", "here", "there"}:
+        return None
+    return Attribution(mention_span(subject), doc[root.i : root.i + 1], "colon_intro")

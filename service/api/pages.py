@@ -1,0 +1,70 @@
+"""The demo page (`/`), the interactive API reference (`/docs`) and the OpenAPI
+document it reads (`/openapi.json`).  Swagger UI's files are served from the installed
+`flask-swagger-ui` package, never from a CDN; its initializer is a static file, since the
+Content-Security-Policy forbids inline script."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import flask_swagger_ui
+from flask import Blueprint, current_app, jsonify, render_template, send_from_directory
+
+from ..openapi import app_spec, exclude_from_spec, operation
+
+bp = Blueprint("pages", __name__)
+
+SWAGGER_UI_DIST = Path(flask_swagger_ui.__file__).resolve().parent / "dist"
+SAMPLE_ARTICLE = "sample-article.txt"  # seeds/000_ee22bb034a8b2be9.txt, in service/static
+
+
+def html_page(summary: str, description: str) -> dict:
+    return {
+        "summary": summary,
+        "description": description,
+        "tags": ["service"],
+        "responses": {
+            "200": {"description": "An HTML page.", "content": {"text/html": {"schema": {"type": "string"}}}}
+        },
+    }
+
+
+@cache
+def _read_static(root: str, name: str) -> str:
+    return Path(root, name).read_text(encoding="utf-8")
+
+
+@bp.get("/")
+@operation("get", **html_page("The demo page", "Paste an article, attribute its quotations, see them highlighted."))
+def demo():
+    sample = _read_static(current_app.static_folder, SAMPLE_ARTICLE)
+    return render_template("demo.html", sample=sample)
+
+
+@bp.get("/docs")
+@operation("get", **html_page("This API's interactive reference", "Swagger UI over `/openapi.json`."))
+def docs():
+    return render_template("docs.html")
+
+
+@bp.get("/docs/assets/<path:filename>")
+@exclude_from_spec
+def docs_assets(filename: str):
+    return send_from_directory(SWAGGER_UI_DIST, filename, max_age=3600)
+
+
+@bp.get("/openapi.json")
+@operation(
+    "get",
+    summary="This API's OpenAPI 3.1 document",
+    tags=["service"],
+    responses={
+        "200": {
+            "description": "The document, generated from the request and response schemas.",
+            "content": {"application/json": {"schema": {"type": "object"}}},
+        }
+    },
+)
+def openapi_json():
+    return jsonify(app_spec(current_app))
