@@ -13,28 +13,38 @@ class QuoteRequestSchema(Schema):
 
 
 class TextSpanSchema(Schema):
+    """A stretch of the input text: `text == input[start:end]`."""
+
     text = fields.String(required=True)
-    start = fields.Integer(required=True)
-    end = fields.Integer(required=True)
+    start = fields.Integer(required=True, metadata={"description": "Offset of the first character, in code points."})
+    end = fields.Integer(required=True, metadata={"description": "Offset after the last character, in code points."})
 
 
 class SpeakerRefSchema(Schema):
-    id = fields.String(required=True)
-    name = fields.String(required=True)
-    kind = fields.Function(lambda s: s.kind.value, required=True)
-    role = fields.String(allow_none=True)
+    id = fields.String(required=True, metadata={"description": "The speaker's id in `speakers`, e.g. `s1`."})
+    name = fields.String(required=True, metadata={"description": "The fullest name the text gives."})
+    kind = fields.Function(
+        lambda s: s.kind.value,
+        required=True,
+        metadata={"type": "string", "enum": ["person", "organization", "group", "anonymous"]},
+    )
+    role = fields.String(allow_none=True, metadata={"description": "Title or job, e.g. `Defense Secretary`."})
 
 
 class QuoteSchema(Schema):
-    id = fields.String(required=True)
-    text = fields.String(required=True)
-    start = fields.Integer(required=True)
-    end = fields.Integer(required=True)
-    kind = fields.Function(lambda q: q.kind.value, required=True)
-    confidence = fields.Float(required=True)
-    speaker = fields.Nested(SpeakerRefSchema, allow_none=True)
-    mention = fields.Nested(TextSpanSchema, allow_none=True)
-    cue = fields.Nested(TextSpanSchema, allow_none=True)
+    id = fields.String(required=True, metadata={"description": "e.g. `q1`, in order of appearance."})
+    text = fields.String(required=True, metadata={"description": "The quoted words: `input[start:end]`."})
+    start = fields.Integer(required=True, metadata={"description": "Offset in code points."})
+    end = fields.Integer(required=True, metadata={"description": "Offset in code points, exclusive."})
+    kind = fields.Function(
+        lambda q: q.kind.value,
+        required=True,
+        metadata={"type": "string", "enum": ["direct", "partial", "indirect"]},
+    )
+    confidence = fields.Float(required=True, metadata={"description": "0 to 1: how sure the attribution is."})
+    speaker = fields.Nested(SpeakerRefSchema, allow_none=True, metadata={"description": "null when unattributed."})
+    mention = fields.Nested(TextSpanSchema, allow_none=True, metadata={"description": "Where the speaker is named."})
+    cue = fields.Nested(TextSpanSchema, allow_none=True, metadata={"description": "The reporting verb, e.g. `said`."})
 
 
 class SpeakerSchema(SpeakerRefSchema):

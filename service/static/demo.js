@@ -117,8 +117,9 @@
       choose.append(el("span", `swatch ${colourClass(speakerIndex, speaker.id)}`));
       const body = el("span", "speaker-body");
       body.append(el("span", "speaker-name", speaker.name));
-      const roles = speaker.roles && speaker.roles.length ? speaker.roles.join("; ") : speaker.role;
-      if (roles) body.append(el("span", "speaker-role", roles));
+      if (speaker.role) body.append(el("span", "speaker-role", speaker.role));
+      const otherRoles = (speaker.roles || []).filter((role) => role !== speaker.role);
+      if (otherRoles.length) body.append(el("span", "speaker-other-roles", `also: ${otherRoles.join("; ")}`));
       const facts = el("span", "speaker-facts");
       facts.append(el("span", "speaker-kind", speaker.kind));
       facts.append(el("span", "speaker-count", plural(speaker.quotes.length, "quote")));
@@ -156,9 +157,9 @@
     const quote = quotesById.get(mark.dataset.quote);
     if (!quote) return;
     const rows = [
-      ["Speaker", quote.speaker ? quote.speaker.name : "none found"],
+      ["Speaker", quote.speaker ? `${quote.speaker.name} (${quote.speaker.kind})` : "none found"],
       ["Role", quote.speaker && quote.speaker.role ? quote.speaker.role : "—"],
-      ["Kind", `${quote.kind} quotation${quote.speaker ? `, ${quote.speaker.kind} speaker` : ""}`],
+      ["Kind", `${quote.kind} quotation`],
       ["Cue", quote.cue ? quote.cue.text : "—"],
       ["Confidence", `${Math.round(quote.confidence * 100)}%`],
     ];
