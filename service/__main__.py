@@ -1,37 +1,218 @@
-"""Command line: `python -m service FILE` (or `-` for stdin) prints the API's JSON."""
+"""Command line: `python -m service` (installed as `quote-attrib`).
+
+    python -m service article.txt                 # the API's JSON for one text
+    python -m service a.txt b.txt --format text   # speaker (role): "quote" lines
+    python -m service articles.jsonl --format jsonl
+    cat articles.jsonl | python -m service --input jsonl - > answers.jsonl
+
+Each file is one text, except JSONL (a `.jsonl`/`.ndjson` file, or any input with
+`--input jsonl`), where each line is a request as the API takes it: {"text": ..., "id": ...}
+(other fields are ignored).  `-` is standard input.  A progress bar goes to standard error
+when it is a terminal and there is more than one text; it stays quiet otherwise.
+A line or file that cannot be read is reported on standard error and skipped, and the
+exit status is then 1.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, TextIO
+
+from marshmallow import EXCLUDE, ValidationError
+
+from schemas.quotes import quote_request_schema
 
 from .config import Config
 
+FORMATS = ("json", "jsonl", "text")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
-def main(argv: list[str] | None = None) -> int:
+
+@dataclass
+class Document:
+    text: str
+    id: str | None
+
+
+class InputError(Exception):
+    """One input (a file, or a line of a JSONL stream) that cannot be used."""
+
+
+def is_jsonl(name: str, input_format: str) -> bool:
+    if input_format != "auto":
+        return input_format == "jsonl"
+    return name.lower().endswith(JSONL_SUFFIXES)
+
+
+def jsonl_documents(handle: IO[str], name: str) -> Iterator[Document | InputError]:
+    for number, line in enumerate(handle, start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield InputError(f"{where}: not valid JSON ({error.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield InputError(f"{where}: expected a JSON object with a text field")
+            continue
+        try:
+            request = quote_request_schema.load(record, unknown=EXCLUDE)
+        except ValidationError as error:
+            yield InputError(f"{where}: {json.dumps(error.messages, ensure_ascii=False)}")
+            continue
+        yield Document(request["text"], request.get("id") or where)
+
+
+def read_documents(names: list[str], input_format: str, stdin: TextIO) -> Iterator[Document | InputError]:
+    """Every text the inputs hold, in order; unusable ones as `InputError`s."""
+    for name in names:
+        label = "<stdin>" if name == "-" else name
+        try:
+            if name == "-":
+                if is_jsonl(name, input_format):
+                    yield from jsonl_documents(stdin, label)
+                else:
+                    yield Document(stdin.read(), None)
+                continue
+            with open(name, encoding="utf-8", newline="") as handle:
+                if is_jsonl(name, input_format):
+                    yield from jsonl_documents(handle, label)
+                else:
+                    yield Document(handle.read(), name)
+        except (OSError, UnicodeDecodeError) as error:
+            yield InputError(f"{label}: cannot read it ({error})")
+
+
+def count_documents(names: list[str], input_format: str) -> int | None:
+    """How many texts the inputs hold, for the progress bar; None for standard input."""
+    total = 0
+    for name in names:
+        if name == "-":
+            return None
+        if not is_jsonl(name, input_format):
+            total += 1
+            continue
+        try:
+            with open(name, encoding="utf-8", errors="replace") as handle:
+                total += sum(1 for line in handle if line.strip())
+        except OSError:
+            total += 1
+    return total
+
+
+def text_lines(body: dict) -> Iterator[str]:
+    """`speaker (role): "quote"`, one line per quotation."""
+    for quote in body["quotes"]:
+        speaker = quote["speaker"]
+        if speaker is None:
+            who = "(no speaker)"
+        elif speaker.get("role"):
+            who = f"{speaker['name']} ({speaker['role']})"
+        else:
+            who = speaker["name"]
+        words = " ".join(quote["text"].split())
+        yield f'{who}: "{words}"'
+
+
+class Writer:
+    """Writes the answers in one of FORMATS, as they come."""
+
+    def __init__(self, out: TextIO, output_format: str, single: bool):
+        self.out = out
+        self.format = output_format
+        self.single = single  # one text in, so json prints one object rather than a list
+        self.count = 0
+
+    def write(self, body: dict) -> None:
+        if self.format == "jsonl":
+            self.out.write(json.dumps(body, ensure_ascii=False) + "\n")
+        elif self.format == "json":
+            dumped = json.dumps(body, ensure_ascii=False, indent=2)
+            if self.single:
+                self.out.write(dumped + "\n")
+            else:
+                self.out.write(("[\n" if self.count == 0 else ",\n") + dumped)
+        else:
+            if not self.single:
+                self.out.write(("" if self.count == 0 else "\n") + f"# {body['id'] or '<stdin>'}\n")
+            for line in text_lines(body):
+                self.out.write(line + "\n")
+        self.out.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        if self.format == "json" and not self.single:
+            self.out.write("\n]\n" if self.count else "[]\n")
+
+
+def progress_bar(total: int | None, enabled: bool, stream: TextIO):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="text", file=stream, disable=not enabled, dynamic_ncols=True, leave=False)
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m service", description="Find and attribute the quotations in a text."
+        prog="python -m service",
+        description="Find and attribute the quotations in texts.",
+        epilog='JSONL lines are requests as the API takes them: {"text": ..., "id": ...}.',
     )
-    parser.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    parser.add_argument(
+        "files", nargs="*", default=["-"], metavar="FILE", help="UTF-8 text or JSONL files; - or none for stdin"
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="json", help='json (default), jsonl, or text: speaker (role): "quote"'
+    )
+    parser.add_argument(
+        "--input",
+        choices=("auto", "text", "jsonl"),
+        default="auto",
+        help="auto (default): .jsonl and .ndjson files are JSONL, anything else one text",
+    )
+    parser.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     parser.add_argument("--model", default=Config.SPACY_MODEL, help="spaCy model (default: %(default)s)")
-    args = parser.parse_args(argv)
+    return parser
 
-    if args.file == "-":
-        text = sys.stdin.read()
-    else:
-        with open(args.file, encoding="utf-8", newline="") as handle:
-            text = handle.read()
 
-    from .nlp.pipeline import load_pipeline
+def main(argv: list[str] | None = None, *, nlp=None) -> int:
+    """Run the command; `nlp` lets a caller (the tests) hand in a loaded pipeline."""
+    args = build_parser().parse_args(argv)
+    stdin, stdout, stderr = sys.stdin, sys.stdout, sys.stderr
+    single = len(args.files) == 1 and not is_jsonl(args.files[0], args.input)
+
     from .response import attribute_text
 
-    nlp = load_pipeline(args.model)
-    json.dump(
-        attribute_text(nlp, text, args.file if args.file != "-" else None), sys.stdout, ensure_ascii=False, indent=2
-    )
-    sys.stdout.write("\n")
-    return 0
+    if nlp is None:
+        from .nlp.pipeline import load_pipeline
+
+        nlp = load_pipeline(args.model)
+
+    show_progress = not single and not args.no_progress and stderr.isatty()
+    total = count_documents(args.files, args.input) if show_progress else None
+    writer = Writer(stdout, args.format, single)
+    failed = False
+    try:
+        with progress_bar(total, show_progress, stderr) as bar:
+            for document in read_documents(args.files, args.input, stdin):
+                if isinstance(document, InputError):
+                    failed = True
+                    bar.write(f"quote-attrib: {document}", file=stderr)
+                    continue
+                writer.write(attribute_text(nlp, document.text, document.id))
+                bar.update(1)
+        writer.close()
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): end quietly, without a traceback at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -69,15 +69,30 @@ def mention_span(head: Token) -> Span:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, climbing from participles and coordinated verbs
     ("..., saying", "and said") to the clause that has one."""
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # "X did Y, saying Z": the participle speaks for the main clause's subject.
+        root_subject = _own_subject(verb.sent.root)
+        if root_subject is not None and root_subject.i < verb.i:
+            return root_subject
+    if verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.head.pos_ in {"PROPN", "NOUN"}:
+        # A parse that hangs the cue under its subject ("McKenzie, commander of ..., hinted").
+        return verb.head
     token = verb
     for _ in range(4):
-        for child in token.children:
-            if child.dep_ in SUBJECT_DEPS and child.pos_ not in {"SCONJ", "PUNCT"}:
-                return child
+        subject = _own_subject(token)
+        if subject is not None:
+            return subject
         if token.dep_ in CLIMB_DEPS and token.head is not token:
             token = token.head
         else:
             break
+    return None
+
+
+def _own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.pos_ not in {"SCONJ", "PUNCT"}:
+            return child
     return None
 
 

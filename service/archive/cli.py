@@ -1,0 +1,142 @@
+"""`python -m service.archive IN OUT`: attribute the quotes of a whole archive on Dask."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+
+from ..config import Config
+
+DESCRIPTION = """\
+Find and attribute the quotations of every article under IN and write one JSON line per
+article (the API's body, without timing, plus the input's other fields) into partition
+files under OUT. IN is a JSONL file of {"id", "text", ...} objects, a folder of .txt files,
+or a quoted glob of either. Rerunning the same command skips the ids already written.
+Runs on an embedded Dask LocalCluster (one worker process per core) unless --scheduler
+names an existing cluster, whose workers must see IN and OUT at the same paths."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m service.archive", description=DESCRIPTION)
+    parser.add_argument("source", metavar="IN", help="a JSONL file, a folder of .txt files, or a glob")
+    parser.add_argument("out", metavar="OUT", help="the output folder (created if missing)")
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler, e.g. tcp://HOST:8786")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="local worker processes (default: %(default)s, one per core)"
+    )
+    parser.add_argument(
+        "--dashboard", metavar="ADDRESS", default=None, help="serve the local cluster's dashboard here, e.g. 127.0.0.1:8787"
+    )
+    parser.add_argument("--model", default=Config.SPACY_MODEL, help="spaCy model (default: %(default)s)")
+    parser.add_argument("--partition-size", type=int, default=100, help="articles per task and per file (default: %(default)s)")
+    parser.add_argument("--batch-size", type=int, default=32, help="articles per nlp.pipe batch (default: %(default)s)")
+    parser.add_argument(
+        "--max-chars",
+        type=int,
+        default=Config.MAX_TEXT_CHARS,
+        help="longer articles are reported as failures, as the API refuses them (default: %(default)s)",
+    )
+    parser.add_argument("--summary", metavar="CSV", help="also write per-speaker counts over all of OUT to this CSV file")
+    parser.add_argument("--no-metadata", action="store_true", help="do not pass the input's other fields through")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    return parser
+
+
+def _connect(args):
+    from distributed import Client, LocalCluster
+
+    if args.scheduler:
+        return Client(args.scheduler), None
+    cluster = LocalCluster(
+        n_workers=args.workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=args.dashboard,
+        silence_logs=logging.ERROR,
+    )
+    return Client(cluster), cluster
+
+
+def _print_summary(summary, total_seconds: float, out=sys.stdout) -> None:
+    print(
+        f"documents: {summary.documents} written, {summary.skipped} already written earlier, "
+        f"{summary.failures} failed",
+        file=out,
+    )
+    print(f"quotes: {summary.quotes}   speakers: {summary.speakers}", file=out)
+    print(
+        f"speed: {summary.documents_per_second:.2f} documents/s on {summary.workers} worker(s) "
+        f"({summary.seconds:.1f} s processing, {total_seconds:.1f} s in all)",
+        file=out,
+    )
+    if summary.failures:
+        shown = ", ".join(str(i) for i in summary.failed_ids[:10])
+        more = f" and {summary.failures - 10} more" if summary.failures > 10 else ""
+        print(f"failures: {summary.failures_path} (ids: {shown}{more})", file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    for name in ("workers", "partition_size", "batch_size", "max_chars"):
+        if getattr(args, name) < 1:
+            print(f"--{name.replace('_', '-')} must be at least 1", file=sys.stderr)
+            return 2
+
+    from tqdm import tqdm
+
+    from .inputs import InputError
+    from .job import run_archive
+    from .output import OutputLocked
+    from .summary import write_summary
+
+    started = time.perf_counter()
+    bar = tqdm(total=0, unit="doc", disable=args.no_progress, file=sys.stderr, dynamic_ncols=True)
+    counts = {"quotes": 0, "failed": 0}
+
+    def on_plan(documents: int) -> None:
+        bar.reset(total=documents)
+
+    def on_report(report: dict) -> None:
+        counts["quotes"] += report["quotes"]
+        counts["failed"] += len(report["failures"])
+        bar.set_postfix(quotes=counts["quotes"], failed=counts["failed"], refresh=False)
+        bar.update(report["attempted"])
+
+    client = cluster = None
+    try:
+        client, cluster = _connect(args)
+        summary = run_archive(
+            args.source,
+            args.out,
+            client,
+            model=args.model,
+            partition_size=args.partition_size,
+            batch_size=args.batch_size,
+            max_chars=args.max_chars,
+            metadata=not args.no_metadata,
+            on_plan=on_plan,
+            on_report=on_report,
+        )
+        bar.close()
+        if args.summary:
+            table = write_summary(args.out, args.summary, client)
+            print(f"summary: {args.summary} ({len(table)} speakers)")
+    except (InputError, OutputLocked, OSError) as error:
+        bar.close()
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        bar.close()
+        print("interrupted: finished partitions are kept; run the same command again to resume", file=sys.stderr)
+        return 130
+    finally:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+    _print_summary(summary, time.perf_counter() - started)
+    return 0

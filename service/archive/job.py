@@ -1,0 +1,158 @@
+"""The Dask job: a bag of partitions mapped over the cluster's workers.
+
+The client plans the partitions (`inputs.plan`), reads the ids already written under OUT,
+broadcasts them to every worker once, and maps `process.attribute_partitions` over a
+`dask.bag` with one of our partitions per bag partition. Each task writes its own file and
+returns a small report, so results never travel back through the scheduler.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+import dask.bag as db
+from distributed import Client, as_completed
+
+from . import output
+from .inputs import JsonlSlice, Partition, plan
+from .process import attribute_partitions, warm_up
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    documents: int = 0  # written by this run
+    skipped: int = 0  # already written by an earlier run
+    quotes: int = 0
+    speakers: int = 0
+    failures: int = 0
+    partitions: int = 0
+    workers: int = 0
+    seconds: float = 0.0  # from the first task submitted to the last report
+    failures_path: str = ""
+    failed_ids: list[str | None] = field(default_factory=list)
+    complete: bool = False
+
+    @property
+    def documents_per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data.pop("failed_ids")
+        data["documents_per_second"] = round(self.documents_per_second, 2)
+        data["seconds"] = round(self.seconds, 2)
+        return data
+
+
+def _describe(partition: Partition) -> str:
+    source = partition.source
+    if isinstance(source, JsonlSlice):
+        return f"{source.path}:{source.first_line}+ ({source.documents} lines)"
+    return f"{source.files[0][1]} .. {source.files[-1][1]} ({source.documents} files)"
+
+
+def run_archive(
+    source: str,
+    out_dir: str,
+    client: Client,
+    *,
+    model: str,
+    partition_size: int = 100,
+    batch_size: int = 32,
+    max_chars: int = 200_000,
+    metadata: bool = True,
+    on_plan: Callable[[int], None] | None = None,
+    on_report: Callable[[dict], None] | None = None,
+) -> RunSummary:
+    """Attribute every article under `source` not yet written under `out_dir`, on `client`'s cluster.
+
+    `on_plan(documents)` is called once the work is planned, `on_report(report)` as each
+    partition finishes (the command line drives its progress bar with them)."""
+    os.makedirs(out_dir, exist_ok=True)
+    out_dir = os.path.abspath(out_dir)
+    with output.RunLock(out_dir):
+        output.remove_temporaries(out_dir)
+        done = output.written_ids(out_dir)
+        work = plan(source, partition_size, done)
+        summary = RunSummary(output.new_run_id(), skipped=work.skipped, partitions=len(work.partitions))
+        summary.failures_path = os.path.join(out_dir, output.FAILURES)
+        if on_plan:
+            on_plan(work.documents)
+
+        # Every worker loads the pipeline before the clock starts (and says which model it has).
+        loaded = client.run(warm_up, model)
+        summary.workers = len(loaded)
+        labels = {info["model"] for info in loaded.values()}
+        if len(labels) > 1:
+            raise RuntimeError(f"workers run different models: {sorted(labels)}")
+
+        started = time.perf_counter()
+        futures = []
+        if work.partitions:
+            [done_future] = client.scatter([done], broadcast=True, hash=False)
+            bag = db.from_sequence(work.partitions, npartitions=len(work.partitions))
+            reports = bag.map_partitions(
+                attribute_partitions,
+                model=model,
+                out_dir=out_dir,
+                run_id=summary.run_id,
+                done=done_future,
+                max_chars=max_chars,
+                batch_size=batch_size,
+                metadata=metadata,
+            )
+            futures = client.compute(reports.to_delayed())
+        by_future = dict(zip(futures, work.partitions))
+        try:
+            with open(summary.failures_path, "w", encoding="utf-8") as failures:
+                for future in as_completed(futures):
+                    try:
+                        partition_reports = future.result()
+                    except Exception as error:  # a worker died, or the disk is full: report, go on
+                        partition = by_future[future]
+                        partition_reports = [
+                            {
+                                "partition": partition.index,
+                                "documents": 0,
+                                "skipped": 0,
+                                "quotes": 0,
+                                "speakers": 0,
+                                "failures": [
+                                    {
+                                        "id": None,
+                                        "origin": _describe(partition),
+                                        "error": f"partition failed: {type(error).__name__}: {error}",
+                                    }
+                                ],
+                                "attempted": partition.documents,
+                            }
+                        ]
+                    for report in partition_reports:
+                        _add(summary, report)
+                        for failure in report["failures"]:
+                            failures.write(json.dumps(failure, ensure_ascii=False) + "\n")
+                        failures.flush()
+                        if on_report:
+                            on_report(report)
+                summary.seconds = time.perf_counter() - started
+                summary.complete = True
+        finally:
+            for future in futures:
+                future.cancel()
+        with open(os.path.join(out_dir, output.RUNS), "a", encoding="utf-8") as runs:
+            runs.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
+    return summary
+
+
+def _add(summary: RunSummary, report: dict) -> None:
+    summary.documents += report["documents"]
+    summary.skipped += report["skipped"]
+    summary.quotes += report["quotes"]
+    summary.speakers += report["speakers"]
+    summary.failures += len(report["failures"])
+    summary.failed_ids.extend(f["id"] for f in report["failures"])
