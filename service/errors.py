@@ -15,6 +15,7 @@ CODES = {
     422: "validation_failed",
     429: "too_many_requests",
     500: "internal_error",
+    503: "over_time_budget",
 }
 
 

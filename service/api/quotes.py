@@ -13,8 +13,10 @@ from schemas.quotes import (
     quote_request_schema,
 )
 
+from ..budget import request_budget
 from ..errors import APIError
 from ..nlp.pipeline import model_label
+from ..observability import record_document
 from ..openapi import (
     HEALTH_EXAMPLE,
     QUOTE_REQUEST_EXAMPLE,
@@ -70,12 +72,15 @@ def load_quote_request() -> dict:
     requestBody=json_body(QuoteRequestSchema, example=QUOTE_REQUEST_EXAMPLE, text_plain=QUOTE_TEXT_EXAMPLE),
     responses={
         "200": json_response(QuoteResponseSchema, "The quotations and their speakers.", QUOTE_RESPONSE_EXAMPLE),
-        **error_responses(400, 413, 415, 422),
+        **error_responses(400, 401, 413, 415, 422, 429, 503),
     },
 )
 def quotes():
     data = load_quote_request()
-    return attribute_text(current_app.extensions["quote_nlp"], data["text"], data.get("id"))
+    with request_budget():
+        body = attribute_text(current_app.extensions["quote_nlp"], data["text"], data.get("id"))
+    record_document("quotes", body["meta"]["chars"], body["quotes"])
+    return body
 
 
 @bp.get("/health")

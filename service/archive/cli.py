@@ -61,7 +61,8 @@ def _connect(args):
     return Client(cluster), cluster
 
 
-def _print_summary(summary, total_seconds: float, out=sys.stdout) -> None:
+def _print_summary(summary, total_seconds: float, out=None) -> None:
+    out = out or sys.stdout
     print(
         f"documents: {summary.documents} written, {summary.skipped} already written earlier, "
         f"{summary.failures} failed",
@@ -94,11 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     from .summary import write_summary
 
     started = time.perf_counter()
-    bar = tqdm(total=0, unit="doc", disable=args.no_progress, file=sys.stderr, dynamic_ncols=True)
+    bar = tqdm(disable=True)  # replaced once the work is planned and the workers are ready
     counts = {"quotes": 0, "failed": 0}
 
     def on_plan(documents: int) -> None:
-        bar.reset(total=documents)
+        nonlocal bar
+        bar = tqdm(total=documents, unit="doc", disable=args.no_progress, file=sys.stderr, dynamic_ncols=True)
 
     def on_report(report: dict) -> None:
         counts["quotes"] += report["quotes"]

@@ -81,8 +81,6 @@ def run_archive(
         work = plan(source, partition_size, done)
         summary = RunSummary(output.new_run_id(), skipped=work.skipped, partitions=len(work.partitions))
         summary.failures_path = os.path.join(out_dir, output.FAILURES)
-        if on_plan:
-            on_plan(work.documents)
 
         # Every worker loads the pipeline before the clock starts (and says which model it has).
         loaded = client.run(warm_up, model)
@@ -90,6 +88,8 @@ def run_archive(
         labels = {info["model"] for info in loaded.values()}
         if len(labels) > 1:
             raise RuntimeError(f"workers run different models: {sorted(labels)}")
+        if on_plan:
+            on_plan(work.documents)
 
         started = time.perf_counter()
         futures = []
@@ -143,7 +143,8 @@ def run_archive(
                 summary.complete = True
         finally:
             for future in futures:
-                future.cancel()
+                if not future.done():  # interrupted: stop the work still queued
+                    future.cancel()
         with open(os.path.join(out_dir, output.RUNS), "a", encoding="utf-8") as runs:
             runs.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
     return summary

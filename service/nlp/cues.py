@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import REPORTING_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from .lexicon import NAME_TITLES, REPORTING_VERBS, ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from .marks import QuotedSpan
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -47,6 +47,11 @@ def mention_span(head: Token) -> Span:
         if named and (child.dep_ == "appos" or head.doc[child.left_edge.i - 1].text == ","):
             head = child
             break
+    if head.ent_type_ != "PERSON" and (head.lower_ in ROLE_NOUNS or head.lower_ in NAME_TITLES):
+        # "the Chairman of the Energy Board Army Gen. Ray Cole": the name in the phrase.
+        named = [t for t in head.subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"]
+        if named:
+            head = named[0]
     keep = [head]
     for child in head.children:
         if (

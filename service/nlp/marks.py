@@ -80,6 +80,9 @@ def _classify(text: str, match: re.Match) -> Mark | None:
     token, start, end = match.group(), match.start(), match.end()
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
+    if token == "“" and before.strip() and after in CLOSE_CONTEXT:
+        # German „…“ closes with the mark English opens with; only after a word.
+        return Mark(start, end, Family.DOUBLE, False, True)
     if token in DOUBLE_OPENERS:
         return Mark(start, end, Family.DOUBLE, True, False)
     if token in DOUBLE_CLOSERS:

@@ -139,9 +139,12 @@ def _pre_title(doc: Doc, start: int) -> tuple[str | None, int]:
         if token.ent_type_ == "PERSON" or token.is_punct or token.is_space or token.like_num:
             break
         if token.lower_ in NAME_CONNECTORS:
-            if token.lower_ == "the":
+            previous = doc[i - 1] if i > 0 else None
+            if previous is None or i + 1 == start:
                 break
-            if i == 0 or not (doc[i - 1].is_title or doc[i - 1].is_upper) or i + 1 == start:
+            if token.lower_ == "the" and previous.lower_ not in NAME_CONNECTORS - {"the", "and"}:
+                break
+            if token.lower_ != "the" and not (previous.is_title or previous.is_upper):
                 break
         elif not (token.is_title or token.is_upper or is_title_word(token)):
             break

@@ -1,0 +1,161 @@
+"""Attribution rules, one table per family, on sentences written for these tests."""
+
+import pytest
+
+
+def quote_for(extraction, fragment, kinds=("direct", "partial")):
+    for quote in extraction.quotes:
+        if fragment in quote.text and quote.kind.value in kinds:
+            return quote
+    raise AssertionError(f"no quote containing {fragment!r} in {[q.text for q in extraction.quotes]}")
+
+
+def speaker_name(quote):
+    return quote.speaker.name if quote.speaker else None
+
+
+# (text, fragment of the quote, expected speaker name, expected cue text)
+CUE_ORDERS = [
+    ("“We will rebuild the bridge,” Mayor Anna Petrov said.", "rebuild", "Anna Petrov", "said"),
+    ("“We will rebuild the bridge,” said Mayor Anna Petrov.", "rebuild", "Anna Petrov", "said"),
+    ("Mayor Anna Petrov said, “We will rebuild the bridge.”", "rebuild", "Anna Petrov", "said"),
+    ("Mayor Anna Petrov said: “We will rebuild the bridge.”", "rebuild", "Anna Petrov", "said"),
+    ("“We will rebuild,” Petrov told reporters on Monday.", "rebuild", "Petrov", "told"),
+    ("“We will rebuild,” the mayor, Anna Petrov, added.", "rebuild", "Anna Petrov", "added"),
+    ("“Fine,” she said.", "Fine", None, "said"),
+    ("“Yes,” Tom Baker warned.", "Yes", "Tom Baker", "warned"),
+    ('"It is over," Governor Lee Chang said in a statement.', "over", "Lee Chang", "said"),
+    ("“This is wrong,” according to Senator Maria Ortiz.", "wrong", "Maria Ortiz", "according to"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "cue"), CUE_ORDERS)
+def test_cue_in_every_order(attribute, text, fragment, speaker, cue):
+    quote = quote_for(attribute(text), fragment)
+    assert speaker_name(quote) == speaker
+    assert quote.cue is not None and quote.cue.text == cue
+    assert text[quote.cue.start : quote.cue.end] == quote.cue.text
+
+
+def test_cue_in_the_middle_of_a_quote(attribute):
+    text = "“The plan is ready,” Minister Paolo Conti said, “and we will start in June.”"
+    extraction = attribute(text)
+    assert speaker_name(quote_for(extraction, "plan is ready")) == "Paolo Conti"
+    assert speaker_name(quote_for(extraction, "start in June")) == "Paolo Conti"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("Jane Goodwin: “The vote was fair.”", "vote was fair", "Jane Goodwin"),
+        ("From Jane Goodwin: “The vote was fair.”", "vote was fair", "Jane Goodwin"),
+        ("“The vote was fair.” — Jane Goodwin, election monitor", "vote was fair", "Jane Goodwin"),
+    ],
+)
+def test_forms_without_a_verb(attribute, text, fragment, speaker):
+    assert speaker_name(quote_for(attribute(text), fragment)) == speaker
+
+
+def test_short_quotes_count(attribute):
+    extraction = attribute("Asked whether he would resign, Paul Okafor replied: “No.”")
+    assert speaker_name(quote_for(extraction, "No")) == "Paul Okafor"
+
+
+def test_quote_without_cue_takes_the_previous_speaker_in_the_paragraph(attribute):
+    text = "“We won,” coach Mia Hart said. “Nobody expected it.”"
+    quote = quote_for(attribute(text), "Nobody expected")
+    assert speaker_name(quote) == "Mia Hart"
+    assert quote.cue is None
+
+
+def test_quote_continued_into_the_next_paragraph_keeps_its_speaker(attribute):
+    text = "“The first part of the answer,” Dr. Ravi Menon said. “And it goes on.\n\n“Here is the rest.”"
+    quote = quote_for(attribute(text), "Here is the rest")
+    assert speaker_name(quote) == "Ravi Menon"
+
+
+def test_paragraph_of_quote_after_another_speaker_is_named_is_not_inherited(attribute):
+    text = "“We are ready,” Ana Silva said.\n\nLater, Victor Hugo Ramos arrived at the hall.\n\n“It was long.”"
+    quote = quote_for(attribute(text), "It was long")
+    assert speaker_name(quote) != "Ana Silva"
+
+
+def test_pronoun_resolves_to_the_latest_speaker(attribute):
+    text = (
+        "Senator Maria Ortiz spoke first. “We need the bill,” Ortiz said.\n\n"
+        "The committee met for an hour.\n\n“It will pass,” she said."
+    )
+    quote = quote_for(attribute(text), "It will pass")
+    assert speaker_name(quote) == "Maria Ortiz"
+    assert quote.mention.text == "she"
+
+
+def test_pronoun_prefers_a_speaker_over_a_person_merely_mentioned(attribute):
+    text = (
+        "“The talks failed,” Foreign Minister Lena Berg said.\n\n"
+        "The talks were meant to please President Omar Diallo.\n\n“We will try again,” she said."
+    )
+    assert speaker_name(quote_for(attribute(text), "try again")) == "Lena Berg"
+
+
+def test_definite_description_resolves_to_the_named_organisation(attribute):
+    text = (
+        "The strikes were confirmed in a Defense Department statement.\n\n"
+        "“The strikes were defensive,” the department said."
+    )
+    quote = quote_for(attribute(text), "defensive")
+    assert speaker_name(quote) == "Defense Department"
+    assert quote.speaker.kind.value == "organization"
+    assert quote.mention.text == "the department"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "kind"),
+    [
+        ("“Troops will stay,” one U.S. official said.", "Troops", "anonymous"),
+        ("“Troops will stay,” a senior official said on condition of anonymity.", "Troops", "anonymous"),
+        ("“Troops will stay,” Defense officials said.", "Troops", "group"),
+        ("“Troops will stay,” the Pentagon said.", "Troops", "organization"),
+        ("“Troops will stay,” General Sam Okoro said.", "Troops", "person"),
+    ],
+)
+def test_speaker_kinds(attribute, text, fragment, kind):
+    quote = quote_for(attribute(text), fragment)
+    assert quote.speaker is not None
+    assert quote.speaker.kind.value == kind
+
+
+def test_one_speaker_per_person_without_titles(attribute):
+    text = (
+        "U.S. Defense Secretary Carl Jensen visited the base.\n\n"
+        "“We are here to stay,” Jensen said. “The mission continues,” he added.\n\n"
+        "“No comment,” Secretary Jensen said later."
+    )
+    extraction = attribute(text)
+    assert [s.name for s in extraction.speakers] == ["Carl Jensen"]
+    assert len(extraction.speakers[0].quotes) == 3
+
+
+def test_nickname_is_not_a_quote_and_joins_the_name(attribute):
+    text = "Marine Gen. Robert ‘‘Bob’’ Lane, the chief of the regional command, spoke. “We are ready,” Gen. Bob Lane said."
+    extraction = attribute(text)
+    assert all("Bob" != q.text for q in extraction.quotes)
+    assert speaker_name(quote_for(extraction, "ready")) == "Bob Lane"
+
+
+def test_title_of_a_work_is_not_a_quote(attribute):
+    extraction = attribute("She wrote the book “Winds Over the Valley” in 2019.")
+    assert extraction.quotes == []
+
+
+def test_scare_quote_without_speaker_is_dropped(attribute):
+    extraction = attribute("The so-called “peace dividend” never arrived.")
+    assert extraction.quotes == []
+
+
+def test_partial_quote_inside_reported_speech(attribute):
+    text = "President Alma Reyes has signalled that any attack on the embassy is her “red line” for action."
+    extraction = attribute(text)
+    quote = quote_for(extraction, "red line")
+    assert quote.kind.value == "partial"
+    assert speaker_name(quote) == "Alma Reyes"

@@ -1,0 +1,214 @@
+"""The OpenAPI document: valid OpenAPI 3.1, one operation for every route the app
+answers, and real responses from the test client fit the schemas it gives for them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from openapi_schema_validator import OAS31Validator
+from openapi_spec_validator import validate
+
+from service.errors import CODES
+from service.nlp.records import QuoteKind, SpeakerKind
+from service.openapi import (
+    QUOTE_REQUEST_EXAMPLE,
+    QUOTE_TEXT_EXAMPLE,
+    build_spec,
+    is_excluded,
+    openapi_path,
+    rule_methods,
+    undocumented_routes,
+)
+
+
+@pytest.fixture
+def spec(client):
+    response = client.get("/openapi.json")
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    return response.get_json()
+
+
+def resolve(spec: dict, node: dict) -> dict:
+    """Follow a local `$ref` (`#/components/...`) to what it names."""
+    while isinstance(node, dict) and "$ref" in node:
+        assert node["$ref"].startswith("#/"), node["$ref"]
+        target = spec
+        for part in node["$ref"][2:].split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def schema_errors(spec: dict, schema: dict, instance) -> list[str]:
+    """Messages of every way `instance` fails `schema` (whose refs point into `spec`)."""
+    validator = OAS31Validator({**schema, "components": spec["components"]})
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(instance)]
+
+
+def check_response(spec: dict, method: str, path: str, response) -> None:
+    """The operation lists the status answered, and the body fits its schema."""
+    operation = spec["paths"][path][method]
+    status = str(response.status_code)
+    assert status in operation["responses"], f"{method.upper()} {path} answered {status}, not in its operation"
+    documented = resolve(spec, operation["responses"][status])
+    assert response.mimetype in documented["content"], (response.mimetype, list(documented["content"]))
+    schema = documented["content"][response.mimetype]["schema"]
+    body = response.get_json() if response.mimetype == "application/json" else response.get_data(as_text=True)
+    assert schema_errors(spec, schema, body) == []
+
+
+def test_the_document_is_valid_openapi_3_1(spec):
+    assert spec["openapi"] == "3.1.0"
+    validate(spec)  # raises on any error
+
+
+def test_the_document_is_the_same_one_the_app_builds(app, spec):
+    assert json.loads(json.dumps(build_spec(app))) == spec
+
+
+def test_every_route_has_an_operation(app, spec):
+    """Walks the app's url_map: a new route (a /v1 one, /metrics, anything but static
+    files) fails here until its view has `@operation(...)` (see service/openapi.py)."""
+    missing, seen_paths = [], set()
+    for rule in app.url_map.iter_rules():
+        api_route = rule.rule.startswith(("/v1", "/metrics"))
+        assert not (api_route and is_excluded(app, rule)), f"{rule.rule} is an API route: it must be documented"
+        if is_excluded(app, rule):
+            continue
+        path, parameters = openapi_path(rule)
+        seen_paths.add(path)
+        for method in rule_methods(rule):
+            if method not in spec["paths"].get(path, {}):
+                missing.append(f"{method.upper()} {rule.rule} ({rule.endpoint})")
+    assert missing == [], "routes with no operation in the OpenAPI document: " + ", ".join(missing)
+    assert undocumented_routes(app) == []
+    assert set(spec["paths"]) == seen_paths, "the document has paths the app does not answer"
+    assert {"/v1/quotes", "/v1/health", "/openapi.json", "/docs", "/"} <= seen_paths
+
+
+def test_every_operation_has_a_summary_an_id_and_the_500_answer(spec):
+    ids = []
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if method == "parameters":
+                continue
+            assert operation.get("summary"), (method, path)
+            assert "500" in operation["responses"], (method, path)
+            ids.append(operation["operationId"])
+    assert len(ids) == len(set(ids))
+
+
+def test_every_error_code_has_a_documented_response_in_the_envelope(spec):
+    responses = spec["components"]["responses"]
+    codes = {}
+    for response in responses.values():
+        media = response["content"]["application/json"]
+        assert media["schema"] == {"$ref": "#/components/schemas/Error"}
+        assert schema_errors(spec, media["schema"], media["example"]) == []
+        codes[media["example"]["error"]["code"]] = response
+    assert set(codes) == set(CODES.values())
+
+
+def test_every_example_fits_its_schema(spec):
+    checked = 0
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if method == "parameters":
+                continue
+            bodies = [operation.get("requestBody", {})] + [resolve(spec, r) for r in operation["responses"].values()]
+            for body in bodies:
+                for media_type, media in body.get("content", {}).items():
+                    if "example" in media:
+                        errors = schema_errors(spec, media["schema"], media["example"])
+                        assert errors == [], (method, path, media_type, errors)
+                        checked += 1
+    assert checked >= 4  # the quotes request (JSON and text) and response, and health
+
+
+def test_the_quotes_operation_shows_an_example_request_and_response(spec):
+    operation = spec["paths"]["/v1/quotes"]["post"]
+    body = operation["requestBody"]["content"]
+    assert body["application/json"]["example"] == QUOTE_REQUEST_EXAMPLE
+    assert body["text/plain"]["example"] == QUOTE_TEXT_EXAMPLE
+    example = operation["responses"]["200"]["content"]["application/json"]["example"]
+    assert example["quotes"][0]["speaker"]["name"] == "Mark Esper"
+    assert {"400", "413", "415", "422", "500"} <= set(operation["responses"])
+
+
+def test_the_kinds_in_the_document_are_the_pipelines_kinds(spec):
+    schemas = spec["components"]["schemas"]
+    assert set(schemas["Quote"]["properties"]["kind"]["enum"]) == {kind.value for kind in QuoteKind}
+    assert set(schemas["SpeakerRef"]["properties"]["kind"]["enum"]) == {kind.value for kind in SpeakerKind}
+
+
+def _limit_text(app):
+    app.config["MAX_TEXT_CHARS"] = 40
+
+
+def _limit_body(app):
+    app.config["MAX_CONTENT_LENGTH"] = 64
+
+
+# (what is sent, how the app is set up) -> the status it must answer
+QUOTE_REQUESTS = [
+    ({"json": QUOTE_REQUEST_EXAMPLE}, None, 200),
+    ({"data": QUOTE_TEXT_EXAMPLE.encode(), "content_type": "text/plain; charset=utf-8"}, None, 200),
+    ({"json": {"text": "No quotations here at all."}}, None, 200),
+    ({"data": b"{not json", "content_type": "application/json"}, None, 400),
+    ({"data": "café".encode("latin-1"), "content_type": "text/plain; charset=utf-8"}, None, 400),
+    ({"json": {"text": "x" * 41}}, _limit_text, 413),
+    ({"json": {"text": "x" * 100}}, _limit_body, 413),
+    ({"data": b"<text/>", "content_type": "application/xml"}, None, 415),
+    ({"json": {}}, None, 422),
+    ({"json": {"text": "Hi.", "colour": "blue"}}, None, 422),
+    ({"json": {"text": "   "}}, None, 422),
+    ({"json": ["a list"]}, None, 422),
+]
+
+
+@pytest.mark.parametrize(("request_args", "setup", "status"), QUOTE_REQUESTS)
+def test_real_quotes_responses_fit_the_document(app, client, spec, request_args, setup, status):
+    if setup:
+        setup(app)
+    response = client.post("/v1/quotes", **request_args)
+    assert response.status_code == status, response.get_data(as_text=True)
+    check_response(spec, "post", "/v1/quotes", response)
+
+
+@pytest.mark.parametrize("path", ["/v1/health", "/openapi.json", "/", "/docs"])
+def test_real_get_responses_fit_the_document(client, spec, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    check_response(spec, "get", path, response)
+
+
+@pytest.mark.parametrize(("method", "path", "status"), [("get", "/v2/nothing", 404), ("get", "/v1/quotes", 405)])
+def test_routing_errors_fit_the_error_schema(client, spec, method, path, status):
+    response = getattr(client, method)(path)
+    assert response.status_code == status
+    assert response.mimetype == "application/json"
+    assert schema_errors(spec, {"$ref": "#/components/schemas/Error"}, response.get_json()) == []
+    assert response.get_json()["error"]["code"] == CODES[status]
+
+
+def test_a_wrong_body_fails_the_schema_check(spec):
+    """The checks above could fail: a body off its schema is caught."""
+    schema = {"$ref": "#/components/schemas/QuoteResponse"}
+    bad = {"id": None, "quotes": [{"id": "q1", "kind": "shouted"}], "speakers": [], "meta": {}}
+    errors = schema_errors(spec, schema, bad)
+    assert any("shouted" in error for error in errors)
+    assert any("'text' is a required property" in error for error in errors)
+    assert any("'model' is a required property" in error for error in errors)
+
+
+def test_openapi_path_converts_werkzeug_rules():
+    from werkzeug.routing import Rule
+
+    path, parameters = openapi_path(Rule("/v1/jobs/<int:job_id>/parts/<name>"))
+    assert path == "/v1/jobs/{job_id}/parts/{name}"
+    assert parameters == [
+        {"name": "job_id", "in": "path", "required": True, "schema": {"type": "integer"}},
+        {"name": "name", "in": "path", "required": True, "schema": {"type": "string"}},
+    ]

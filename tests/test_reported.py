@@ -1,0 +1,51 @@
+"""Reported speech (kind: indirect): the reported clause without the cue and `that`."""
+
+import pytest
+
+
+def indirect(extraction):
+    return [q for q in extraction.quotes if q.kind.value == "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Mayor Anna Petrov said that the bridge would reopen in May.", "the bridge would reopen in May", "Anna Petrov"),
+        ("Mayor Anna Petrov said the bridge would reopen in May.", "the bridge would reopen in May", "Anna Petrov"),
+        ("The bridge would reopen in May, Mayor Anna Petrov said.", "The bridge would reopen in May", "Anna Petrov"),
+        ("Petrov warned that the repairs could cost millions.", "the repairs could cost millions", "Petrov"),
+        (
+            "The bridge would reopen in May, according to city officials.",
+            "The bridge would reopen in May",
+            "city officials",
+        ),
+        (
+            "According to city officials, the bridge would reopen in May.",
+            "the bridge would reopen in May",
+            "city officials",
+        ),
+        ("Economists believe that prices will fall next year.", "prices will fall next year", "Economists"),
+    ],
+)
+def test_reported_clauses(attribute, text, content, speaker):
+    found = indirect(attribute(text))
+    assert [q.text for q in found] == [content]
+    assert found[0].speaker is not None and found[0].speaker.name == speaker
+    assert text[found[0].start : found[0].end] == content
+
+
+def test_first_person_speech_inside_a_quote_is_not_reported_speech(attribute):
+    assert indirect(attribute("“I believe we will win,” the coach said.")) == []
+
+
+def test_a_quoted_complement_is_a_direct_quote_not_reported_speech(attribute):
+    extraction = attribute("Petrov said: “The bridge will reopen in May.”")
+    assert indirect(extraction) == []
+    assert [q.kind.value for q in extraction.quotes] == ["direct"]
+
+
+def test_pronoun_subject_of_reported_speech_resolves(attribute):
+    text = "“We are ready,” Mayor Anna Petrov said. She added that the bridge would reopen in May."
+    found = indirect(attribute(text))
+    assert found and found[0].speaker.name == "Anna Petrov"
+    assert found[0].mention.text == "She"

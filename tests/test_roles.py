@@ -1,0 +1,65 @@
+"""Roles: titles before a name, appositives after or before it, gathered document-wide."""
+
+import pytest
+
+
+def speaker(extraction, name):
+    for candidate in extraction.speakers:
+        if candidate.name == name:
+            return candidate
+    raise AssertionError(f"no speaker {name!r} in {[s.name for s in extraction.speakers]}")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("“We act now,” Defense Secretary Carl Jensen said.", "Carl Jensen", "Defense Secretary"),
+        ("“We act now,” Secretary of State Ada Moore said.", "Ada Moore", "Secretary of State"),
+        ("“We act now,” President Luis Navarro said.", "Luis Navarro", "President"),
+        (
+            "Gen. Tom Reyes, commander of the Pacific Fleet, spoke. “We act now,” Reyes said.",
+            "Tom Reyes",
+            "commander of the Pacific Fleet",
+        ),
+        (
+            "Army Gen. Tom Reyes, the chairman of the Joint Staff, spoke. “We act now,” Reyes said.",
+            "Tom Reyes",
+            "chairman of the Joint Staff",
+        ),
+        (
+            "The bill stalled, the top Republican on the Finance Committee, Sen. Jo Park, said. “We act now,” Park said.",
+            "Jo Park",
+            "top Republican on the Finance Committee",
+        ),
+        (
+            "“We act now,” said the Chairman of the Energy Board Army Gen. Ray Cole.",
+            "Ray Cole",
+            "Chairman of the Energy Board",
+        ),
+        ("“We act now,” Pentagon spokesman Dan Ruiz said.", "Dan Ruiz", "Pentagon spokesman"),
+    ],
+)
+def test_role_patterns(attribute, text, name, role):
+    assert speaker(attribute(text), name).role == role
+
+
+def test_role_stated_early_is_known_for_a_late_quote(attribute):
+    text = (
+        "Energy Minister Ines Duarte opened the summit on Monday.\n\n"
+        + "Delegates argued over the text for hours.\n\n" * 5
+        + "“We have a deal,” Duarte said."
+    )
+    assert speaker(attribute(text), "Ines Duarte").role == "Energy Minister"
+
+
+def test_an_office_beats_a_bare_rank_and_all_roles_are_listed(attribute):
+    text = "Gen. Tom Reyes, commander of the Pacific Fleet, arrived. “We are ready,” Gen. Reyes said."
+    found = speaker(attribute(text), "Tom Reyes")
+    assert found.role == "commander of the Pacific Fleet"
+    assert set(found.roles) == {"Gen.", "commander of the Pacific Fleet"}
+
+
+def test_party_and_state_tag_is_not_a_role(attribute):
+    text = "“We act now,” Sen. Jo Park, D-Ore., said."
+    found = speaker(attribute(text), "Jo Park")
+    assert "D-Ore." not in found.roles
