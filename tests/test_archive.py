@@ -251,7 +251,9 @@ def test_resumes_after_the_run_is_killed(tmp_path, cluster_client):
     """Kill a real `python -m service.archive` (and its cluster) mid-run, then rerun."""
     texts = list(ARTICLES.values())
     total = 60
-    source = write_jsonl(tmp_path / "many.jsonl", [jsonl_line(f"n{i:03d}", texts[i % len(texts)]) for i in range(total)])
+    source = write_jsonl(
+        tmp_path / "many.jsonl", [jsonl_line(f"n{i:03d}", texts[i % len(texts)]) for i in range(total)]
+    )
     out = tmp_path / "out"
     command = [sys.executable, "-m", "service.archive", str(source), str(out)]
     command += ["--workers", "1", "--partition-size", "2", "--no-progress"]

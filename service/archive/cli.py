@@ -25,13 +25,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("out", metavar="OUT", help="the output folder (created if missing)")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler, e.g. tcp://HOST:8786")
     parser.add_argument(
-        "--workers", type=int, default=os.cpu_count() or 1, help="local worker processes (default: %(default)s, one per core)"
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="local worker processes (default: %(default)s, one per core)",
     )
     parser.add_argument(
-        "--dashboard", metavar="ADDRESS", default=None, help="serve the local cluster's dashboard here, e.g. 127.0.0.1:8787"
+        "--dashboard",
+        metavar="ADDRESS",
+        default=None,
+        help="serve the local cluster's dashboard here, e.g. 127.0.0.1:8787",
     )
     parser.add_argument("--model", default=Config.SPACY_MODEL, help="spaCy model (default: %(default)s)")
-    parser.add_argument("--partition-size", type=int, default=100, help="articles per task and per file (default: %(default)s)")
+    parser.add_argument(
+        "--partition-size", type=int, default=100, help="articles per task and per file (default: %(default)s)"
+    )
     parser.add_argument("--batch-size", type=int, default=32, help="articles per nlp.pipe batch (default: %(default)s)")
     parser.add_argument(
         "--max-chars",
@@ -39,7 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=Config.MAX_TEXT_CHARS,
         help="longer articles are reported as failures, as the API refuses them (default: %(default)s)",
     )
-    parser.add_argument("--summary", metavar="CSV", help="also write per-speaker counts over all of OUT to this CSV file")
+    parser.add_argument(
+        "--summary", metavar="CSV", help="also write per-speaker counts over all of OUT to this CSV file"
+    )
     parser.add_argument("--no-metadata", action="store_true", help="do not pass the input's other fields through")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser
@@ -64,8 +74,7 @@ def _connect(args):
 def _print_summary(summary, total_seconds: float, out=None) -> None:
     out = out or sys.stdout
     print(
-        f"documents: {summary.documents} written, {summary.skipped} already written earlier, "
-        f"{summary.failures} failed",
+        f"documents: {summary.documents} written, {summary.skipped} already written earlier, {summary.failures} failed",
         file=out,
     )
     print(f"quotes: {summary.quotes}   speakers: {summary.speakers}", file=out)
