@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from flask import Blueprint, current_app, request
 from marshmallow import ValidationError
 
@@ -37,9 +39,10 @@ def _payload() -> dict:
     """The request as a dict: a JSON object, or a text/plain body as {"text": body}."""
     mimetype = request.mimetype
     if mimetype == "application/json" or mimetype.endswith("+json"):
-        data = request.get_json(silent=True)
-        if data is None:
-            raise APIError(400, "The request body is not valid JSON.")
+        try:
+            data = json.loads(request.get_data())
+        except ValueError:
+            raise APIError(400, "The request body is not valid JSON.") from None
         if not isinstance(data, dict):
             raise APIError(422, "The JSON body must be an object.", {"_schema": ["Expected an object."]})
         return data
