@@ -137,9 +137,11 @@ def test_one_speaker_per_person_without_titles(attribute):
 
 
 def test_nickname_is_not_a_quote_and_joins_the_name(attribute):
-    text = "Marine Gen. Robert ‘‘Bob’’ Lane, the chief of the regional command, spoke. “We are ready,” Gen. Bob Lane said."
+    text = (
+        "Marine Gen. Robert ‘‘Bob’’ Lane, the chief of the regional command, spoke. “We are ready,” Gen. Bob Lane said."
+    )
     extraction = attribute(text)
-    assert all("Bob" != q.text for q in extraction.quotes)
+    assert all(q.text != "Bob" for q in extraction.quotes)
     assert speaker_name(quote_for(extraction, "ready")) == "Bob Lane"
 
 
