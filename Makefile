@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-dev run test lint format lock eval clean
+.PHONY: install install-dev run test lint format lock eval clean bench-archive
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ format: install-dev
 eval: install
 	$(BIN)/python -m service.evaluate seeds/gold.jsonl
 	@if [ -f ../shared/eval/polnear-train.jsonl ]; then $(BIN)/python -m service.evaluate ../shared/eval/polnear-train.jsonl; fi
+
+# Archive runs: documents/s in one process and on Dask with 1 and 2 workers (bench/archive_scaling.py).
+bench-archive: install
+	uptime
+	$(BIN)/python bench/archive_scaling.py $(BENCH_ARGS)
 
 # Re-pin every dependency with hashes after editing requirements*.in.
 lock: install-dev
