@@ -261,6 +261,15 @@ def _error_component(status: int) -> dict:
     }
 
 
+# API keys are off unless QUOTES_API_KEYS is set; an operation that can answer 401 takes
+# one in either header, or none ({}) on a service run without keys.
+SECURITY_SCHEMES = {
+    "bearerKey": {"type": "http", "scheme": "bearer", "description": "`Authorization: Bearer <key>`"},
+    "headerKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
+}
+KEY_SECURITY = [{}, {"bearerKey": []}, {"headerKey": []}]
+
+
 def _complete(op: dict, endpoint: str, method: str, tag: str) -> dict:
     op = dict(op)
     op.setdefault("operationId", f"{endpoint.replace('.', '_')}_{method}")
@@ -268,6 +277,8 @@ def _complete(op: dict, endpoint: str, method: str, tag: str) -> dict:
     responses = dict(op.get("responses", {}))
     responses.setdefault("500", error_response_name(500))
     op["responses"] = responses
+    if "401" in responses:
+        op.setdefault("security", KEY_SECURITY)
     return op
 
 
@@ -282,6 +293,8 @@ def build_spec(app: Flask) -> dict:
         tags=TAGS,
     )
     spec.components.schema("Error", schema=ErrorSchema)
+    for name, scheme in SECURITY_SCHEMES.items():
+        spec.components.security_scheme(name, scheme)
     for status in sorted(CODES):
         spec.components.response(error_response_name(status), _error_component(status))
 

@@ -77,7 +77,7 @@ def test_every_route_has_an_operation(app, spec):
         assert not (api_route and is_excluded(app, rule)), f"{rule.rule} is an API route: it must be documented"
         if is_excluded(app, rule):
             continue
-        path, parameters = openapi_path(rule)
+        path, _ = openapi_path(rule)
         seen_paths.add(path)
         for method in rule_methods(rule):
             if method not in spec["paths"].get(path, {}):
@@ -212,3 +212,22 @@ def test_openapi_path_converts_werkzeug_rules():
         {"name": "job_id", "in": "path", "required": True, "schema": {"type": "integer"}},
         {"name": "name", "in": "path", "required": True, "schema": {"type": "string"}},
     ]
+
+
+def test_a_real_401_fits_the_document_and_keyed_operations_say_so(nlp, spec):
+    from service.app import create_app
+    from service.config import Config
+
+    class KeyConfig(Config):
+        TESTING = True
+        API_KEYS = ("test-key",)
+
+    client = create_app(KeyConfig, nlp=nlp).test_client()
+    response = client.post("/v1/quotes", json={"text": "Hello."})
+    assert response.status_code == 401
+    check_response(spec, "post", "/v1/quotes", response)
+    operation = spec["paths"]["/v1/quotes"]["post"]
+    assert {"bearerKey": []} in operation["security"] and {} in operation["security"]
+    assert "security" not in spec["paths"]["/v1/health"]["get"]
+    ok = client.post("/v1/quotes", json={"text": "Hello."}, headers={"Authorization": "Bearer test-key"})
+    assert ok.status_code == 200

@@ -39,7 +39,7 @@ def _read_static(root: str, name: str) -> str:
 @operation("get", **html_page("The demo page", "Paste an article, attribute its quotations, see them highlighted."))
 def demo():
     sample = _read_static(current_app.static_folder, SAMPLE_ARTICLE)
-    return render_template("demo.html", sample=sample)
+    return render_template("demo.html", sample=sample, needs_key=bool(current_app.config.get("API_KEYS")))
 
 
 @bp.get("/docs")

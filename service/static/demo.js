@@ -216,11 +216,10 @@
     button.disabled = true;
     setStatus("Attributing…");
     try {
-      const response = await fetch(form.dataset.api, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ text }),
-      });
+      const headers = { "Content-Type": "application/json", Accept: "application/json" };
+      const key = document.getElementById("api-key");
+      if (key && key.value.trim()) headers.Authorization = `Bearer ${key.value.trim()}`;
+      const response = await fetch(form.dataset.api, { method: "POST", headers, body: JSON.stringify({ text }) });
       const body = await response.json().catch(() => null);
       if (!response.ok) {
         const message = body && body.error ? body.error.message : `HTTP ${response.status}`;
