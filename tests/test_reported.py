@@ -10,7 +10,11 @@ def indirect(extraction):
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
-        ("Mayor Anna Petrov said that the bridge would reopen in May.", "the bridge would reopen in May", "Anna Petrov"),
+        (
+            "Mayor Anna Petrov said that the bridge would reopen in May.",
+            "the bridge would reopen in May",
+            "Anna Petrov",
+        ),
         ("Mayor Anna Petrov said the bridge would reopen in May.", "the bridge would reopen in May", "Anna Petrov"),
         ("The bridge would reopen in May, Mayor Anna Petrov said.", "The bridge would reopen in May", "Anna Petrov"),
         ("Petrov warned that the repairs could cost millions.", "the repairs could cost millions", "Petrov"),
@@ -49,3 +53,25 @@ def test_pronoun_subject_of_reported_speech_resolves(attribute):
     found = indirect(attribute(text))
     assert found and found[0].speaker.name == "Anna Petrov"
     assert found[0].mention.text == "She"
+
+
+def test_a_coordinated_second_report_is_its_own_clause(attribute):
+    text = "The mayor has said that the bridge is safe, and city engineers have said that the tunnel is not."
+    found = indirect(attribute(text))
+    assert [q.text for q in found] == ["the bridge is safe", "the tunnel is not"]
+    assert [q.speaker.name for q in found] == ["mayor", "city engineers"]
+
+
+def test_an_open_question_is_not_reported_speech(attribute):
+    assert indirect(attribute("Lawmakers have questioned whether the strategy has worked.")) == []
+
+
+def test_a_related_link_line_reports_nothing(attribute):
+    text = "Story text.\n\nRelated: Prices Will Fall Next Year, Economists Say\n\nMore story text."
+    assert indirect(attribute(text)) == []
+
+
+def test_reported_clause_holds_a_quotation_whole(attribute):
+    text = "The agency sought to emphasize that the strikes were “defensive.”"
+    [found] = indirect(attribute(text))
+    assert found.text == "the strikes were “defensive.”"

@@ -115,8 +115,29 @@ class _Attributor:
             )
             if content == 0 or quoted >= 0.8 * content or self.inside_quote(clause.start + 2):
                 continue
-            items.append(_Item(clause.start, clause.end, QuoteKind.INDIRECT, clause.attribution))
+            if not _is_link_line(self.text, clause.start):
+                start, end = self.around_quotes(clause.start, clause.end)
+                items.append(_Item(start, end, QuoteKind.INDIRECT, clause.attribution))
         return items
+
+    def around_quotes(self, start: int, end: int) -> tuple[int, int]:
+        """Widen a span that cuts a quotation so that it holds the quotation whole,
+        marks included."""
+        for quote in self.quoted:
+            if quote.open_start < start < quote.close_end:
+                start = quote.open_start
+            if quote.open_start < end < quote.close_end:
+                end = quote.close_end
+        return start, end
+
+
+LINK_LINE_PREFIXES = ("related:", "read more:", "see also:", "more:", "watch:", "listen:", "click here")
+
+
+def _is_link_line(text: str, position: int) -> bool:
+    """A "Related: ..." line links another story; it reports nobody's speech."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return text[line_start : line_start + 20].lstrip().lower().startswith(LINK_LINE_PREFIXES)
 
 
 def _named_person_between(doc: Doc, start: int, end: int, speaker: Entity | None) -> bool:

@@ -35,13 +35,37 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _is_reporting(token: Token) -> bool:
+    return is_cue_verb(token, REPORTING_VERBS) and token.pos_ == "VERB"
+
+
+def _speaks_on_its_own(token: Token) -> bool:
+    """A coordinated or participial clause that is another report
+    ("..., and officials have said that ...", "..., saying ...")."""
+    return any(_is_reporting(t) and (subject_of(t) is not None or t.tag_ == "VBG") for t in token.subtree)
+
+
 def _clause_of(verb: Token) -> list[Token] | None:
     complements = [c for c in verb.children if c.dep_ == "ccomp"]
     if not complements:
         return None
     clause = complements[0]
-    tokens = _trim(sorted(clause.subtree, key=lambda t: t.i))
+    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children) and verb.lemma_ != "ask":
+        return None  # an open question, not something asserted
+    dropped: set[int] = set()
+    for child in clause.children:
+        if child.dep_ in {"conj", "advcl"} and child.i > clause.i and _speaks_on_its_own(child):
+            first = child.left_edge.i
+            while first - 1 > clause.i and clause.doc[first - 1].dep_ in {"cc", "punct"}:
+                first -= 1
+            dropped.update(range(first, child.right_edge.i + 1))
+    tokens = _trim(sorted((t for t in clause.subtree if t.i not in dropped), key=lambda t: t.i))
     return tokens or None
+
+
+def _is_question(verb: Token) -> bool:
+    """`whether he believes ...`: a verb inside an open question asserts nothing."""
+    return any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children)
 
 
 def _according_to_clause(according: Token) -> list[Token] | None:
@@ -67,7 +91,7 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
                 attribution = Attribution(mention_span(source), doc[token.i : token.i + 2], "according_to_reported")
                 yield from _clause(tokens, attribution)
             continue
-        if not is_cue_verb(token, REPORTING_VERBS) or token.pos_ != "VERB":
+        if not _is_reporting(token) or _is_question(token):
             continue
         tokens = _clause_of(token)
         if not tokens:
