@@ -155,7 +155,7 @@ class Writer:
 def progress_bar(total: int | None, enabled: bool, stream: TextIO):
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="text", file=stream, disable=not enabled, dynamic_ncols=True, leave=False)
+    return tqdm(total=total, unit="text", file=stream, disable=not enabled, dynamic_ncols=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
