@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -164,3 +166,48 @@ def test_python_dash_m_service_reads_stdin_as_a_real_process():
     assert result.returncode == 0, result.stderr
     assert result.stdout == 'Mark Esper (Defense Secretary): "We have to hold the perpetrators accountable,"\n'
     assert result.stderr == ""
+
+
+def test_pip_install_gives_the_packages_their_files_and_the_command(tmp_path):
+    """Build the wheel from a copy of the sources and install it elsewhere: the pages'
+    templates and static files come along, and `quote-attrib` runs."""
+    source = tmp_path / "src"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in ("service", "schemas"):
+        shutil.copytree(ROOT / name, source / name, ignore=ignore)
+    for name in ("pyproject.toml", "README.md", "requirements.in"):
+        shutil.copy(ROOT / name, source / name)
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--no-input"]
+    wheel_dir, site = tmp_path / "dist", tmp_path / "site"
+    subprocess.run(
+        [*pip, "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", wheel_dir, source],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    (wheel,) = wheel_dir.glob("quote_attribution-*.whl")
+    subprocess.run(
+        [*pip, "install", "--quiet", "--no-deps", "--no-compile", "--target", site, wheel],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    command = subprocess.run(
+        [site / "bin" / "quote-attrib", "--help"], capture_output=True, text=True, env=env, cwd=tmp_path, check=False
+    )
+    assert command.returncode == 0, command.stderr
+    assert "--format {json,jsonl,text}" in command.stdout
+    check = """
+import spacy, service, schemas.quotes
+from service.app import create_app
+assert service.__file__.startswith(SITE), service.__file__
+client = create_app(nlp=spacy.blank("en")).test_client()
+for path in ("/", "/docs", "/openapi.json", "/static/demo.js", "/docs/assets/swagger-ui-bundle.js"):
+    assert client.get(path).status_code == 200, path
+print("ok")
+""".replace("SITE", repr(str(site)))
+    result = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, env=env, cwd=tmp_path, check=False
+    )
+    assert result.stdout.strip() == "ok", result.stderr
