@@ -22,6 +22,7 @@ from .reported import reported_clauses
 from .resolve import SpeakerResolver
 
 MAX_UNATTRIBUTED_PARTIAL_WORDS = 4
+QUOTE_CHARS = frozenset("\"'“”‘’«»„‟`‹›")
 
 
 @dataclass
@@ -109,16 +110,20 @@ class _Attributor:
     def reported_items(self) -> list[_Item]:
         items = []
         for clause in reported_clauses(self.doc, self.inside_quote):
-            content = sum(1 for i in range(clause.start, clause.end) if not self.text[i].isspace())
-            quoted = sum(
-                1 for i in range(clause.start, clause.end) if not self.text[i].isspace() and self.inside_quote(i)
-            )
-            if content == 0 or quoted >= 0.8 * content or self.inside_quote(clause.start + 2):
+            if self.is_quoted_complement(clause.start, clause.end):
                 continue
             if not _is_link_line(self.text, clause.start):
                 start, end = self.around_quotes(clause.start, clause.end)
                 items.append(_Item(start, end, QuoteKind.INDIRECT, clause.attribution))
         return items
+
+    def is_quoted_complement(self, start: int, end: int) -> bool:
+        """`X said, "..."`: a clause that is nothing but a quotation is the quotation's,
+        unless `that` introduces it (`X said that "..."` reports it)."""
+        words = [i for i in range(start, end) if not self.text[i].isspace() and self.text[i] not in QUOTE_CHARS]
+        if not words or not self.inside_quote(words[0]):
+            return False
+        return not self.text[:start].rstrip().lower().endswith("that")
 
     def around_quotes(self, start: int, end: int) -> tuple[int, int]:
         """Widen a span that cuts a quotation so that it holds the quotation whole,

@@ -63,6 +63,16 @@ def _clause_of(verb: Token) -> list[Token] | None:
     return tokens or None
 
 
+def _leading_noun_phrase(verb: Token) -> Token | None:
+    """ "About 4 in 10 say ...": a subject the parser left unattached, as the last noun
+    or number of the words that open the sentence before the verb."""
+    before = [t for t in verb.sent if t.i < verb.i]
+    if not before or len(before) > 8 or any(t.pos_ in {"VERB", "AUX"} or t.text in {",", ";", ":"} for t in before):
+        return None
+    heads = [t for t in before if t.pos_ in {"NOUN", "PROPN", "NUM"}]
+    return heads[-1] if heads else None
+
+
 def _is_question(verb: Token) -> bool:
     """`whether he believes ...`: a verb inside an open question asserts nothing."""
     return any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children)
@@ -96,7 +106,7 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
         tokens = _clause_of(token)
         if not tokens:
             continue
-        subject = subject_of(token)
+        subject = subject_of(token) or _leading_noun_phrase(token)
         if subject is None or subject.lower_ in {"i", "we", "you"} or tokens[0].i <= subject.i <= tokens[-1].i:
             continue
         attribution = Attribution(mention_span(subject), doc[token.i : token.i + 1], "reported")
