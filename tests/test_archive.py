@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from service.__main__ import main as single_process_cli
 from service.archive import output, run_archive
 from service.archive.cli import main as archive_cli
 from service.archive.inputs import Partition, TextFiles, discover, plan, read_partition
+from service.archive.job import ClusterError
 from service.archive.process import load_counts
 from service.archive.summary import count_speakers, merge_counts, rows
 from service.config import Config
@@ -106,14 +108,18 @@ def without_timing(body: dict) -> dict:
 @pytest.fixture(scope="module")
 def cluster_client():
     distributed = pytest.importorskip("distributed")
-    cluster = distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-        silence_logs=40,
-    )
+    with warnings.catch_warnings():
+        # with the dashboard off the scheduler still serves /health on 127.0.0.1, on 8787 or,
+        # when another cluster has that port, on a free one with a warning
+        warnings.filterwarnings("ignore", message="Port 8787 is already in use")
+        cluster = distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=40,
+        )
     client = distributed.Client(cluster)
     yield client
     client.close()
@@ -279,6 +285,19 @@ def test_resumes_after_the_run_is_killed(tmp_path, cluster_client):
     ids = [r["id"] for r in read_records(out)]
     assert len(ids) == total and set(ids) == {f"n{i:03d}" for i in range(total)}
     assert not list(out.glob(".part-*"))  # half-written partitions of the killed run are gone
+
+
+def test_a_cluster_that_cannot_load_the_model_stops_the_run_before_it_starts(tmp_path, cluster_client):
+    with pytest.raises(ClusterError, match="cannot run the job"):
+        run(write_corpus(tmp_path / "corpus"), tmp_path / "out", cluster_client, model="no_such_spacy_model")
+    assert output.part_paths(tmp_path / "out") == []
+
+
+def test_metadata_can_be_left_out(tmp_path, cluster_client):
+    source = write_jsonl(tmp_path / "a.jsonl", [jsonl_line("m1", ARTICLES["storm.txt"], source="wire", desk="weather")])
+    run(source, tmp_path / "out", cluster_client, metadata=False)
+    [record] = read_records(tmp_path / "out")
+    assert list(record) == ["id", "quotes", "speakers", "meta"]
 
 
 def test_a_second_run_on_the_same_output_is_refused(tmp_path, cluster_client):

@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     from tqdm import tqdm
 
     from .inputs import InputError
-    from .job import run_archive
+    from .job import ClusterError, run_archive
     from .output import OutputLocked
     from .summary import write_summary
 
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.summary:
             table = write_summary(args.out, args.summary, client)
             print(f"summary: {args.summary} ({len(table)} speakers)")
-    except (InputError, OutputLocked, OSError) as error:
+    except (InputError, OutputLocked, ClusterError, OSError) as error:
         bar.close()
         print(f"error: {error}", file=sys.stderr)
         return 1

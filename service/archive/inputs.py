@@ -119,7 +119,8 @@ def discover(source: str) -> list[tuple[str, str]]:
         raise InputError(f"{source}: no such file, folder or glob")
     if not paths:
         raise InputError(f"{source}: no input files found")
-    return [(Path(os.path.relpath(p, root)).as_posix(), p) for p in paths]
+    # absolute paths: workers may run in another folder, or on another machine sharing the disk
+    return [(Path(os.path.relpath(p, root)).as_posix(), os.path.abspath(p)) for p in paths]
 
 
 def _jsonl_slices(path: str, partition_size: int) -> Iterator[JsonlSlice]:

@@ -19,7 +19,7 @@ from distributed import Client, as_completed
 
 from . import output
 from .inputs import JsonlSlice, Partition, plan
-from .process import attribute_partitions, warm_up
+from .process import attribute_partitions, plan_check, warm_up
 
 
 @dataclass
@@ -82,12 +82,7 @@ def run_archive(
         summary = RunSummary(output.new_run_id(), skipped=work.skipped, partitions=len(work.partitions))
         summary.failures_path = os.path.join(out_dir, output.FAILURES)
 
-        # Every worker loads the pipeline before the clock starts (and says which model it has).
-        loaded = client.run(warm_up, model)
-        summary.workers = len(loaded)
-        labels = {info["model"] for info in loaded.values()}
-        if len(labels) > 1:
-            raise RuntimeError(f"workers run different models: {sorted(labels)}")
+        summary.workers = _prepare_workers(client, model, work.partitions[:1], out_dir)
         if on_plan:
             on_plan(work.documents)
 
@@ -148,6 +143,38 @@ def run_archive(
         with open(os.path.join(out_dir, output.RUNS), "a", encoding="utf-8") as runs:
             runs.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
     return summary
+
+
+class ClusterError(RuntimeError):
+    """The cluster cannot run the job (no workers, or workers without this project or the model)."""
+
+
+def _prepare_workers(client: Client, model: str, sample: list[Partition], out_dir: str) -> int:
+    """Load the pipeline on every worker before the clock starts, as ordinary tasks (in the
+    workers' threads, not their event loops), and check the cluster can run the job at all:
+    the scheduler and the workers unpickle our task graph, so they need this project importable.
+    Returns the number of workers."""
+    workers = list(client.scheduler_info(n_workers=-1)["workers"])
+    if not workers:
+        raise ClusterError("the cluster has no workers")
+    futures = [
+        client.submit(warm_up, model, workers=[address], pure=False)  # pure=False: a fresh key every run
+        for address in workers
+    ]
+    if sample:
+        futures.append(client.submit(plan_check, sample[0], out_dir, pure=False))
+    try:
+        loaded = client.gather(futures)
+    except Exception as error:
+        raise ClusterError(
+            f"the cluster cannot run the job: {type(error).__name__}: {error}".strip()
+            + " (the scheduler and every worker need this project and its requirements installed, "
+            "and must see IN and OUT at the same paths as this client)"
+        ) from error
+    labels = {info["model"] for info in loaded if "model" in info}
+    if len(labels) > 1:
+        raise ClusterError(f"workers run different models: {sorted(labels)}")
+    return len(workers)
 
 
 def _add(summary: RunSummary, report: dict) -> None:

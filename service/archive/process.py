@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ..nlp.pipeline import load_pipeline, model_label
 from ..response import response_body
 from . import output
-from .inputs import Article, Failure, Partition, read_partition
+from .inputs import Article, Failure, JsonlSlice, Partition, read_partition
 
 # The keys of the API body an archive record keeps; input keys with these names are renamed.
 RESERVED_KEYS = ("id", "quotes", "speakers", "meta")
@@ -46,6 +46,17 @@ def warm_up(model: str) -> dict:
     """Load the pipeline now (run on every worker before the job); say what was loaded."""
     nlp = pipeline_for(model)
     return {"pid": os.getpid(), "model": model_label(nlp), "loads": LOADS[model]}
+
+
+def plan_check(partition: Partition, out_dir: str) -> dict:
+    """Run on a worker before the job: can it unpickle a partition, read its input, write OUT?"""
+    source = partition.source
+    path = source.path if isinstance(source, JsonlSlice) else source.files[0][1]
+    if not os.access(path, os.R_OK):
+        raise FileNotFoundError(f"a worker cannot read {path}")
+    if not os.access(out_dir, os.W_OK):
+        raise PermissionError(f"a worker cannot write to {out_dir}")
+    return {"pid": os.getpid()}
 
 
 def load_counts() -> dict:
