@@ -161,3 +161,14 @@ def test_partial_quote_inside_reported_speech(attribute):
     quote = quote_for(extraction, "red line")
     assert quote.kind.value == "partial"
     assert speaker_name(quote) == "Alma Reyes"
+
+
+def test_partial_quote_takes_the_outermost_speech_verb(attribute):
+    text = "Governor Ruth Ames said she is certain the plan will continue to be “a model for the region.”"
+    assert speaker_name(quote_for(attribute(text), "a model")) == "Ruth Ames"
+
+
+def test_a_subject_is_never_taken_across_a_paragraph_break(attribute):
+    text = "6:50 p.m.\n\nSenator Ruth Ames told supporters that “we are in this together.”"
+    quote = quote_for(attribute(text), "in this together")
+    assert speaker_name(quote) == "Ruth Ames"

@@ -20,6 +20,9 @@ DROP_FROM_MENTION = frozenset({"relcl", "acl", "appos", "advcl", "punct", "parat
 KEEP_PREP_HEADS = frozenset({"people", "person", "official", "officials", "member", "members", "sources", "source"})
 DASHES = frozenset({"—", "–", "-", "--"})
 AFTER_WINDOW = 9
+# Cues that report speech only right after a quote (`..." he continued.`), never as
+# verbs that govern a quoted fragment.
+NARRATION_ONLY_CUES = frozenset({"continue", "begin", "read"})
 
 
 @dataclass(frozen=True)
@@ -96,9 +99,15 @@ def subject_of(verb: Token) -> Token | None:
 
 def _own_subject(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and child.pos_ not in {"SCONJ", "PUNCT"}:
+        if child.dep_ in SUBJECT_DEPS and child.pos_ not in {"SCONJ", "PUNCT"} and not _line_break_between(child, verb):
             return child
     return None
+
+
+def _line_break_between(a: Token, b: Token) -> bool:
+    """A parse that reaches across a paragraph break (a dateline or timestamp line)."""
+    low, high = sorted((a.i, b.i))
+    return any("\n" in t.text for t in a.doc[low:high])
 
 
 def according_to_source(according: Token) -> Token | None:
@@ -232,26 +241,34 @@ def dash_form(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
 
 
 def governing_cue(doc: Doc, quote: QuotedSpan) -> Attribution | None:
-    """A quoted fragment inside the writer's sentence: the cue verb that governs it
-    (`Trump has signalled that ... his "red line"`)."""
+    """A quoted fragment inside the writer's sentence: the cue that governs it
+    (`Trump has signalled that ... his "red line"`).  Of the cue verbs above the quote,
+    the outermost verb of speech wins (`Cruz said he is certain Rubio will continue to be
+    "..."` is Cruz's); failing one, the nearest verb of attitude."""
     inside = _tokens_between(doc, quote.start, quote.end)
     roots = [t for t in inside if t.head.idx < quote.open_start or t.head.idx >= quote.close_end or t.head is t]
-    for root in roots[:3]:
-        token = root
-        for _ in range(10):
-            if token.idx < quote.open_start or token.idx >= quote.close_end:
-                if is_according_to(token):
-                    source = according_to_source(token)
-                    if source is not None:
-                        return Attribution(mention_span(source), doc[token.i : token.i + 2], "according_to")
-                if is_cue_verb(token, REPORTING_VERBS):
-                    subject = subject_of(token)
-                    if subject is not None and not (quote.start <= subject.idx < quote.end):
-                        return Attribution(mention_span(subject), _cue_span(token), "governing")
-            if token.head is token:
-                break
-            token = token.head
-    return None
+    if not roots:
+        return None
+    speech: list[Attribution] = []
+    attitude: list[Attribution] = []
+    token = roots[0]
+    for _ in range(12):
+        if token.idx < quote.open_start or token.idx >= quote.close_end:
+            if is_according_to(token):
+                source = according_to_source(token)
+                if source is not None:
+                    return Attribution(mention_span(source), doc[token.i : token.i + 2], "according_to")
+            if is_cue_verb(token, REPORTING_VERBS) and token.lemma_ not in NARRATION_ONLY_CUES:
+                subject = subject_of(token)
+                if subject is not None and not (quote.start <= subject.idx < quote.end):
+                    found = Attribution(mention_span(subject), _cue_span(token), "governing")
+                    (speech if token.lemma_ in SPEECH_VERBS else attitude).append(found)
+        if token.head is token:
+            break
+        token = token.head
+    if speech:
+        return speech[-1]
+    return attitude[0] if attitude else None
 
 
 def colon_intro(
