@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 import time
 
@@ -60,14 +61,20 @@ def _connect(args):
 
     if args.scheduler:
         return Client(args.scheduler), None
-    cluster = LocalCluster(
-        n_workers=args.workers,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=args.dashboard,
-        silence_logs=logging.ERROR,
-    )
+    # The worker processes inherit an ignored SIGINT: Ctrl-C reaches the whole process group,
+    # and it is this process's job to stop the run and close the cluster cleanly.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        cluster = LocalCluster(
+            n_workers=args.workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=args.dashboard,
+            silence_logs=logging.ERROR,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
     return Client(cluster), cluster
 
 
