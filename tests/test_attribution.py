@@ -172,3 +172,21 @@ def test_a_subject_is_never_taken_across_a_paragraph_break(attribute):
     text = "6:50 p.m.\n\nSenator Ruth Ames told supporters that “we are in this together.”"
     quote = quote_for(attribute(text), "in this together")
     assert speaker_name(quote) == "Ruth Ames"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The council issued a statement. Mayor Ana Silva responded:\n\n“We will appeal.”", "Ana Silva"),
+        ("Mayor Ana Silva responded: “We will appeal, and we will win.”", "Ana Silva"),
+        ("Stated Silva: “We will appeal.”", "Silva"),
+    ],
+)
+def test_a_sentence_ending_in_a_colon_introduces_the_quote(attribute, text, speaker):
+    assert speaker_name(quote_for(attribute(text), "We will appeal")) == speaker
+
+
+def test_a_colon_introduction_never_takes_a_subject_from_inside_the_quote(attribute):
+    text = "It gets better:\n\n“The committee will meet again in May.”"
+    quote = quote_for(attribute(text), "committee will meet")
+    assert quote.mention is None or quote.mention.start < text.index("“")

@@ -23,6 +23,10 @@ AFTER_WINDOW = 9
 # Cues that report speech only right after a quote (`..." he continued.`), never as
 # verbs that govern a quoted fragment.
 NARRATION_ONLY_CUES = frozenset({"continue", "begin", "read"})
+# `Said Silva: "..."`: a cue that opens a label line.
+INVERTED_LABEL_CUES = frozenset(
+    {"said", "says", "added", "adds", "stated", "states", "wrote", "writes", "asked", "explained"}
+)
 
 
 @dataclass(frozen=True)
@@ -217,12 +221,15 @@ def _label_form(tokens: list[Token]) -> Attribution | None:
     if tokens[-1].text != ":" or len(tokens) > 7:
         return None
     words = tokens[:-1]
-    if words and words[0].lower_ == "from":
+    cue_word = None
+    if words and (words[0].lower_ == "from" or words[0].lower_ in INVERTED_LABEL_CUES):
+        cue_word = words[0] if words[0].lower_ != "from" else None
         words = words[1:]
     if not words or not all(t.pos_ == "PROPN" or t.is_title or t.text in {".", "-"} for t in words):
         return None
     doc = tokens[0].doc
-    return Attribution(doc[words[0].i : words[-1].i + 1], doc[tokens[-1].i : tokens[-1].i + 1], "label")
+    cue = doc[cue_word.i : cue_word.i + 1] if cue_word is not None else doc[tokens[-1].i : tokens[-1].i + 1]
+    return Attribution(doc[words[0].i : words[-1].i + 1], cue, "label")
 
 
 def dash_form(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | None:
@@ -291,8 +298,17 @@ def colon_intro(
     span = doc.char_span(colon, colon + 1, alignment_mode="expand")
     if span is None:
         return None
-    root = span[0].sent.root
-    subject = subject_of(root) if root.pos_ in {"VERB", "AUX"} else None
-    if subject is None or subject.lower_ in {"it", "this", "that", "here", "there"}:
+    colon_token = span[0]
+    before = [t for t in colon_token.sent if t.i < colon_token.i]
+    verbs = [t for t in before if t.pos_ in {"VERB", "AUX"} and t.dep_ != "aux"]
+    # The clause's main verb: the one whose head is not another verb before the colon.
+    mains = [v for v in verbs if v.head is v or v.head not in verbs]
+    if not mains:
         return None
-    return Attribution(mention_span(subject), doc[root.i : root.i + 1], "colon_intro")
+    verb = mains[0]
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i:
+        subject = inverted_subject(verb, colon_token.i)
+    if subject is None or subject.i >= colon_token.i or subject.lower_ in {"it", "this", "that", "here", "there"}:
+        return None
+    return Attribution(mention_span(subject), doc[verb.i : verb.i + 1], "colon_intro")
