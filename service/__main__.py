@@ -76,6 +76,8 @@ def read_documents(names: list[str], input_format: str, stdin: TextIO) -> Iterat
         label = "<stdin>" if name == "-" else name
         try:
             if name == "-":
+                if stdin.isatty():
+                    print("quote-attrib: reading standard input; end it with Ctrl+D", file=sys.stderr)
                 if is_jsonl(name, input_format):
                     yield from jsonl_documents(stdin, label)
                 else:
