@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import NAME_TITLES, REPORTING_VERBS, ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from .lexicon import LEADING_CUE_FORMS, NAME_TITLES, REPORTING_VERBS, ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from .marks import QuotedSpan
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -23,10 +23,6 @@ AFTER_WINDOW = 9
 # Cues that report speech only right after a quote (`..." he continued.`), never as
 # verbs that govern a quoted fragment.
 NARRATION_ONLY_CUES = frozenset({"continue", "begin", "read"})
-# `Said Silva: "..."`: a cue that opens a label line.
-INVERTED_LABEL_CUES = frozenset(
-    {"said", "says", "added", "adds", "stated", "states", "wrote", "writes", "asked", "explained"}
-)
 
 
 @dataclass(frozen=True)
@@ -222,7 +218,7 @@ def _label_form(tokens: list[Token]) -> Attribution | None:
         return None
     words = tokens[:-1]
     cue_word = None
-    if words and (words[0].lower_ == "from" or words[0].lower_ in INVERTED_LABEL_CUES):
+    if words and (words[0].lower_ == "from" or words[0].lower_ in LEADING_CUE_FORMS):
         cue_word = words[0] if words[0].lower_ != "from" else None
         words = words[1:]
     if not words or not all(t.pos_ == "PROPN" or t.is_title or t.text in {".", "-"} for t in words):

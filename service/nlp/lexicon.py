@@ -34,6 +34,12 @@ ATTITUDE_VERBS = frozenset(
 
 REPORTING_VERBS = SPEECH_VERBS | ATTITUDE_VERBS
 
+# Inflected cue verbs that can open a line before a name (`Said Silva: "..."`) and that
+# NER then takes for a first name.
+LEADING_CUE_FORMS = frozenset(
+    "said says added adds stated states wrote writes asked asks explained explains told tells".split()
+)
+
 # Multi-word cues that have no verb of their own.
 ACCORDING_TO = ("according", "to")
 

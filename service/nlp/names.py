@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import GENDERED_TITLES, HONORIFICS, NAME_TITLES, RANKS, ROLE_MODIFIERS, ROLE_NOUNS
+from .lexicon import GENDERED_TITLES, LEADING_CUE_FORMS, HONORIFICS, NAME_TITLES, RANKS, ROLE_MODIFIERS, ROLE_NOUNS
 from .records import SpeakerKind
 
 QUOTE_MARK_CHARS = set("\"'“”‘’«»„‟`")
@@ -46,6 +46,7 @@ def clean_name_tokens(tokens: list[Token]) -> list[Token]:
         or tokens[start].lower_ in NATIONALITY_PREFIXES
         or tokens[start].lower_ in SERVICE_WORDS
         or tokens[start].lower_ in {"the", "a", "an"}
+        or tokens[start].lower_ in LEADING_CUE_FORMS
     ):
         start += 1
     kept = tokens[start:]
