@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import GENDERED_TITLES, LEADING_CUE_FORMS, HONORIFICS, NAME_TITLES, RANKS, ROLE_MODIFIERS, ROLE_NOUNS
+from .lexicon import GENDERED_TITLES, HONORIFICS, LEADING_CUE_FORMS, NAME_TITLES, RANKS, ROLE_MODIFIERS, ROLE_NOUNS
 from .records import SpeakerKind
 
 QUOTE_MARK_CHARS = set("\"'“”‘’«»„‟`")
