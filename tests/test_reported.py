@@ -75,3 +75,27 @@ def test_reported_clause_holds_a_quotation_whole(attribute):
     text = "The agency sought to emphasize that the strikes were “defensive.”"
     [found] = indirect(attribute(text))
     assert found.text == "the strikes were “defensive.”"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Senator Jo Park called the plan “reckless.”", "the plan “reckless.”", "Jo Park"),
+        ("Governor Lee Chang endorsed the new budget on Friday.", "the new budget", "Lee Chang"),
+        ("Mayor Anna Petrov wants to rebuild the bridge.", "to rebuild the bridge", "Anna Petrov"),
+        ("Mayor Anna Petrov urged residents to stay indoors.", "to stay indoors", "Anna Petrov"),
+    ],
+)
+def test_what_a_verb_of_stance_is_about(attribute, text, content, speaker):
+    found = indirect(attribute(text))
+    assert [q.text for q in found] == [content]
+    assert found[0].speaker.name == speaker
+
+
+def test_an_infinitive_that_reports_is_left_to_the_inner_verb(attribute):
+    found = indirect(attribute("The agency sought to emphasize that the strikes were limited."))
+    assert [q.text for q in found] == ["the strikes were limited"]
+
+
+def test_a_pronoun_object_alone_is_not_content(attribute):
+    assert indirect(attribute("Mayor Anna Petrov defended it.")) == []

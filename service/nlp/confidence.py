@@ -21,6 +21,7 @@ RULE_PRECISION: dict[str, float] = {
     "inherited": 0.85,
     "inherited_paragraph": 0.70,
     "reported": 0.55,
+    "reported_object": 0.45,
     "according_to_reported": 0.55,
     "none": 0.30,
 }

@@ -199,3 +199,17 @@ SPEECH_NOUNS = frozenset(
     briefing conference email memo op-ed
     """.split()
 )
+
+# Verbs whose object is what the source says, wants or stands for ("Graham called both
+# candidates “crazy”", "Rubio endorsed the plan", "Trump wants to build a wall").
+STANCE_OBJECT_VERBS = frozenset(
+    """
+    call label brand dub describe characterize term criticize criticise praise endorse
+    support oppose defend blame accuse condemn denounce reject dismiss deny question
+    cite mention discuss propose announce offer want plan urge demand recommend promise
+    pledge vow threaten ask request push predict welcome applaud thank mock
+    slam blast decry disavow prefer favor favour hope intend expect
+    """.split()
+)
+# Verbs whose object is the person addressed, not the content (`asked the network to ...`).
+ADDRESSEE_VERBS = frozenset("ask urge tell request push".split())

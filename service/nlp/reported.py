@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .cues import Attribution, according_to_source, is_according_to, is_cue_verb, mention_span, subject_of
-from .lexicon import REPORTING_VERBS
+from .lexicon import ADDRESSEE_VERBS, REPORTING_VERBS, STANCE_OBJECT_VERBS
 
 COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 MIN_CLAUSE_TOKENS = 3
+# Subjects that name no source: first and second person, and relative pronouns of things.
+NOT_A_SOURCE = frozenset({"i", "we", "you", "that", "which"})
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,25 @@ def _clause_of(verb: Token) -> list[Token] | None:
     return tokens or None
 
 
+def _object_of(verb: Token) -> list[Token] | None:
+    """What a verb of stance is about: its object with any predicate after it (`called
+    the plan "reckless"`), or its infinitive (`wants to build`, `urged voters to stay`)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    complements = [c for c in verb.children if c.dep_ in {"xcomp", "oprd"} and c.i > verb.i]
+    if complements and (not objects or verb.lemma_.lower() in ADDRESSEE_VERBS):
+        parts = [complements[0]]
+    elif objects:
+        parts = [objects[0], *(c for c in complements if c.i > objects[0].i)]
+    else:
+        return None
+    if len(parts) == 1 and parts[0].pos_ == "PRON" and len(list(parts[0].subtree)) == 1:
+        return None
+    if parts[0].dep_ == "xcomp" and _is_reporting(parts[0]):
+        return None  # `sought to emphasize that ...`: the inner verb reports it
+    tokens = sorted((t for part in parts for t in part.subtree), key=lambda t: t.i)
+    return _trim(tokens) or None
+
+
 def _leading_noun_phrase(verb: Token) -> Token | None:
     """ "About 4 in 10 say ...": a subject the parser left unattached, as the last noun
     or number of the words that open the sentence before the verb."""
@@ -101,20 +122,24 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
                 attribution = Attribution(mention_span(source), doc[token.i : token.i + 2], "according_to_reported")
                 yield from _clause(tokens, attribution)
             continue
-        if not _is_reporting(token) or _is_question(token):
+        if _is_question(token) or token.pos_ != "VERB":
             continue
-        tokens = _clause_of(token)
+        rule, tokens = "reported", _clause_of(token) if _is_reporting(token) else None
+        if not tokens and token.lemma_.lower() in STANCE_OBJECT_VERBS:
+            rule, tokens = "reported_object", _object_of(token)
         if not tokens:
             continue
         subject = subject_of(token) or _leading_noun_phrase(token)
-        if subject is None or subject.lower_ in {"i", "we", "you"} or tokens[0].i <= subject.i <= tokens[-1].i:
+        if subject is None or subject.lower_ in NOT_A_SOURCE or tokens[0].i <= subject.i <= tokens[-1].i:
             continue
-        attribution = Attribution(mention_span(subject), doc[token.i : token.i + 1], "reported")
-        yield from _clause(tokens, attribution)
+        attribution = Attribution(mention_span(subject), doc[token.i : token.i + 1], rule)
+        yield from _clause(tokens, attribution, MIN_CLAUSE_TOKENS if rule == "reported" else 1)
 
 
-def _clause(tokens: list[Token], attribution: Attribution) -> Iterator[ReportedClause]:
-    if len(tokens) < MIN_CLAUSE_TOKENS:
+def _clause(
+    tokens: list[Token], attribution: Attribution, min_tokens: int = MIN_CLAUSE_TOKENS
+) -> Iterator[ReportedClause]:
+    if len(tokens) < min_tokens:
         return
     span: Span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
     yield ReportedClause(span.start_char, span.end_char, attribution)
