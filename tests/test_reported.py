@@ -99,3 +99,15 @@ def test_an_infinitive_that_reports_is_left_to_the_inner_verb(attribute):
 
 def test_a_pronoun_object_alone_is_not_content(attribute):
     assert indirect(attribute("Mayor Anna Petrov defended it.")) == []
+
+
+def test_headline_with_a_source_before_a_colon(attribute):
+    text = "Graham: New Tariffs Will Hurt Farmers.\n\nThe senator spoke on Monday."
+    [found] = indirect(attribute(text))
+    assert found.text == "New Tariffs Will Hurt Farmers"
+    assert found.speaker.name == "Graham"
+
+
+@pytest.mark.parametrize("label", ["Update", "Editor’s note", "Related"])
+def test_labels_that_name_no_source(attribute, label):
+    assert indirect(attribute(f"{label}: The story was corrected on Monday morning.\n\nBody.")) == []

@@ -18,7 +18,7 @@ from .marks import SENTENCE_END_RE, QuotedSpan, paragraph_bounds
 from .names import Entity, EntityIndex
 from .quotations import is_quotation, quote_kind
 from .records import Extraction, Quote, QuoteKind, Speaker, TextSpan
-from .reported import reported_clauses
+from .reported import headline_claims, reported_clauses
 from .resolve import SpeakerResolver
 
 MAX_UNATTRIBUTED_PARTIAL_WORDS = 4
@@ -109,7 +109,8 @@ class _Attributor:
 
     def reported_items(self) -> list[_Item]:
         items = []
-        for clause in reported_clauses(self.doc, self.inside_quote):
+        clauses = [*reported_clauses(self.doc, self.inside_quote), *headline_claims(self.doc, self.paragraphs)]
+        for clause in clauses:
             if self.is_quoted_complement(clause.start, clause.end):
                 continue
             if not _is_link_line(self.text, clause.start):

@@ -20,7 +20,7 @@ SPEECH_VERBS = frozenset(
     praise criticize criticise condemn slam blast decry denounce dismiss reject
     describe characterize call label brand dub term
     recount relate narrate inform notify advise assure reassure remind
-    mention cite quote read continue begin thank applaud hail laud credit attribute
+    mention cite quote read continue begin show thank applaud hail laud credit attribute
     """.split()
 )
 

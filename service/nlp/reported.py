@@ -6,6 +6,7 @@ the content is the reported clause, without the cue and without `that`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -14,6 +15,20 @@ from spacy.tokens import Doc, Span, Token
 from .cues import Attribution, according_to_source, is_according_to, is_cue_verb, mention_span, subject_of
 from .lexicon import ADDRESSEE_VERBS, REPORTING_VERBS, STANCE_OBJECT_VERBS
 
+HEADLINE_RE = re.compile(
+    r"^\s*(?P<source>[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*| of| the){0,4})\s*(?P<colon>:)\s+(?P<claim>[^\s\"“‘'«].{8,})$"
+)
+# Labels before a colon that introduce no source.
+NOT_HEADLINE_SOURCES = frozenset(
+    {
+        *"update updated note related watch video photo photos correction breaking exclusive".split(),
+        *"opinion analysis more listen live warning caption credit source sources".split(),
+        "editor's note",
+        "editor’s note",
+        "read more",
+        "see also",
+    }
+)
 COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 MIN_CLAUSE_TOKENS = 3
 # Subjects that name no source: first and second person, and relative pronouns of things.
@@ -134,6 +149,25 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
             continue
         attribution = Attribution(mention_span(subject), doc[token.i : token.i + 1], rule)
         yield from _clause(tokens, attribution, MIN_CLAUSE_TOKENS if rule == "reported" else 1)
+
+
+def headline_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> Iterator[ReportedClause]:
+    """`Graham: Trump's Rhetoric Destroying GOP's Chance.` — a one-line paragraph that
+    puts a short source name before a colon and a claim after it."""
+    for start, end in paragraphs:
+        line = doc.text[start:end]
+        if "\n" in line.strip():
+            continue
+        match = HEADLINE_RE.match(line)
+        if match is None or match.group("source").strip().lower() in NOT_HEADLINE_SOURCES:
+            continue
+        source = doc.char_span(start + match.start("source"), start + match.end("source"), alignment_mode="contract")
+        colon = doc.char_span(start + match.start("colon"), start + match.end("colon"), alignment_mode="expand")
+        claim_start = start + match.start("claim")
+        claim_end = start + len(line.rstrip().rstrip("."))
+        if source is None or colon is None or any(t.pos_ == "VERB" for t in source):
+            continue
+        yield ReportedClause(claim_start, claim_end, Attribution(source, colon, "headline"))
 
 
 def _clause(
