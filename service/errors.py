@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify
+from flask import Flask, has_request_context, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 CODES = {
@@ -43,7 +43,8 @@ def register_error_handlers(app: Flask) -> None:
     def handle_http_exception(error: HTTPException):
         message = error.description or error.name
         if error.code == 413:
-            limit = app.config.get("MAX_CONTENT_LENGTH")
+            # The limit in force for this request (the batch route sets its own).
+            limit = request.max_content_length if has_request_context() else app.config.get("MAX_CONTENT_LENGTH")
             message = f"The request body is larger than the limit of {limit} bytes."
         return error_response(error.code or 500, message)
 

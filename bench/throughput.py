@@ -1,0 +1,207 @@
+"""Throughput and latency of the service, against raw spaCy, on one set of articles.
+
+    python -m bench.throughput [--articles 100] [--repeat 2] [--profile] [--json OUT]
+
+In one run, on the same articles (bench/articles.py):
+  (a) raw `nlp.pipe` over the full en_core_web_sm pipeline (every pipe it enables);
+  (b) the library path: our pipeline (`load_pipeline`) and `Doc` -> the API's JSON body;
+  (c) POST /v1/quotes/batch through gunicorn on 127.0.0.1, with 1 and with 2 workers;
+  (d) POST /v1/quotes, one article per request, p50/p95/p99 at concurrency 1 and 8;
+  (e) RSS and PSS of each worker after the load;
+and prints them as tables, with each throughput as a ratio to (a).  --profile adds the
+time spent in each pipe of (b).  (a) and (b) are timed `--repeat` times, alternating, and
+the best of each is kept, which damps the noise of other work on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+
+# One BLAS/OpenMP thread, as in each gunicorn worker (gunicorn.conf.py).
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+from bench.articles import load_articles  # noqa: E402
+from bench.loadgen import run_load  # noqa: E402
+from bench.server import GunicornServer, memory_kib  # noqa: E402
+
+PIPE_BATCH = 8
+
+
+def _load_raw(model: str):
+    import spacy
+
+    return spacy.load(model)
+
+
+def time_raw(nlp, texts: list[str]) -> float:
+    started = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=PIPE_BATCH):
+        pass
+    return time.perf_counter() - started
+
+
+def time_library(nlp, texts: list[str]) -> tuple[float, int]:
+    from service.response import response_body
+
+    quotes = 0
+    started = time.perf_counter()
+    for doc in nlp.pipe(texts, batch_size=PIPE_BATCH):
+        quotes += len(response_body(nlp, doc, None, 0.0)["quotes"])
+    return time.perf_counter() - started, quotes
+
+
+def profile_pipes(nlp, texts: list[str]) -> dict[str, float]:
+    """Seconds per pipe over `texts`, each pipe run over the whole set in turn."""
+    started = time.perf_counter()
+    docs = [nlp.make_doc(t) for t in texts]
+    seconds = {"tokenizer": time.perf_counter() - started}
+    for name, proc in nlp.pipeline:
+        started = time.perf_counter()
+        docs = list(proc.pipe(docs, batch_size=PIPE_BATCH)) if hasattr(proc, "pipe") else [proc(doc) for doc in docs]
+        seconds[name] = time.perf_counter() - started
+    return seconds
+
+
+def http_batch(workers: int, articles: list[dict], rounds: int, docs_per_request: int) -> dict:
+    payloads = [
+        {"documents": articles[i : i + docs_per_request]} for i in range(0, len(articles), docs_per_request)
+    ] * rounds
+    with GunicornServer(workers=workers) as server:
+        # Warm every worker up (first requests pay for lazy initialisation).
+        run_load(server.url, "/v1/quotes/batch", [{"documents": articles[:2]}], total=workers * 2, concurrency=workers)
+        result = run_load(server.url, "/v1/quotes/batch", payloads, total=len(payloads), concurrency=workers * 2)
+        memory = {pid: memory_kib(pid) for pid in server.worker_pids()}
+    summary = result.summary()
+    summary["docs"] = len(articles) * rounds
+    summary["memory"] = memory
+    return summary
+
+
+def http_latency(articles: list[dict], workers: int, plans: list[tuple[int, int]]) -> tuple[dict, dict]:
+    payloads = [{"text": a["text"]} for a in articles]
+    results = {}
+    with GunicornServer(workers=workers) as server:
+        run_load(server.url, "/v1/quotes", payloads[:4], total=workers * 2, concurrency=workers)
+        for concurrency, total in plans:
+            results[concurrency] = run_load(server.url, "/v1/quotes", payloads, total=total, concurrency=concurrency)
+        memory = {pid: memory_kib(pid) for pid in server.worker_pids()}
+        master = memory_kib(server.process.pid)
+    return {c: r.summary() for c, r in results.items()}, {"workers": memory, "master": master}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.throughput", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=100, help="articles to use (default: %(default)s)")
+    parser.add_argument("--repeat", type=int, default=2, help="timed passes of (a) and (b) (default: %(default)s)")
+    parser.add_argument("--http-rounds", type=int, default=2, help="times the articles are sent in (c)")
+    parser.add_argument("--batch-docs", type=int, default=10, help="documents per batch request in (c)")
+    parser.add_argument("--latency-requests", type=int, default=0, help="requests per concurrency in (d) (0: articles)")
+    parser.add_argument("--profile", action="store_true", help="also time each pipe of the library path")
+    parser.add_argument("--json", metavar="OUT", help="also write every figure to this JSON file")
+    args = parser.parse_args(argv)
+
+    from service.config import Config
+    from service.nlp.pipeline import load_pipeline
+
+    source, articles = load_articles(args.articles)
+    texts = [a["text"] for a in articles]
+    chars = sum(map(len, texts))
+    print(f"articles: {len(articles)} from {source}, {chars:,} characters; cpus: {os.cpu_count()}")
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+
+    raw = _load_raw(Config.SPACY_MODEL)
+    library = load_pipeline(Config.SPACY_MODEL)
+    print(f"(a) raw pipes:     {' '.join(raw.pipe_names)}")
+    print(f"(b) library pipes: {' '.join(library.pipe_names)}", flush=True)
+    time_raw(raw, texts[:4])
+    time_library(library, texts[:4])
+    raw_times, lib_times, quotes = [], [], 0
+    for _ in range(max(1, args.repeat)):
+        raw_times.append(time_raw(raw, texts))
+        seconds, quotes = time_library(library, texts)
+        lib_times.append(seconds)
+        print(f"  pass: raw {raw_times[-1]:.2f} s, library {lib_times[-1]:.2f} s", flush=True)
+    raw_s, lib_s = min(raw_times), min(lib_times)
+    profile = profile_pipes(library, texts) if args.profile else None
+    del raw
+
+    print("(c) HTTP batch, 1 worker ...", flush=True)
+    batch1 = http_batch(1, articles, args.http_rounds, args.batch_docs)
+    print("(c) HTTP batch, 2 workers ...", flush=True)
+    batch2 = http_batch(2, articles, args.http_rounds, args.batch_docs)
+    print("(d) HTTP single-article latency, 2 workers ...", flush=True)
+    n = args.latency_requests or len(articles)
+    latency, memory = http_latency(articles, 2, [(1, n), (8, n)])
+
+    raw_rate = len(texts) / raw_s
+    rows = [
+        ("(a) raw nlp.pipe, full en_core_web_sm", len(texts), raw_s),
+        ("(b) library: load_pipeline, Doc -> quotes", len(texts), lib_s),
+        ("(c) HTTP batch, gunicorn 1 worker", batch1["docs"], batch1["wall_s"]),
+        ("(c) HTTP batch, gunicorn 2 workers", batch2["docs"], batch2["wall_s"]),
+    ]
+    print()
+    print(f"{'path':44} {'docs':>5} {'seconds':>8} {'docs/s':>7} {'kchar/s':>8} {'vs (a)':>7}")
+    figures = {"articles": len(articles), "source": source, "chars": chars, "quotes": quotes, "paths": {}}
+    for label, docs, seconds in rows:
+        rate = docs / seconds
+        kchars = chars * docs / len(texts) / seconds / 1000
+        print(f"{label:44} {docs:5d} {seconds:8.2f} {rate:7.2f} {kchars:8.1f} {rate / raw_rate:6.2f}x")
+        figures["paths"][label] = {"docs": docs, "seconds": round(seconds, 3), "docs_per_s": round(rate, 3)}
+    scaling = (batch2["docs"] / batch2["wall_s"]) / (batch1["docs"] / batch1["wall_s"])
+    print(f"2 workers / 1 worker (HTTP batch): {scaling:.2f}x")
+    for label, result in (("1 worker", batch1), ("2 workers", batch2)):
+        if result["failed"]:
+            print(f"  HTTP batch {label}: {result['failed']} failed requests: {result['statuses']}")
+
+    print()
+    print(
+        f"{'single article POST /v1/quotes, 2 workers':44} {'reqs':>5} {'failed':>6} {'req/s':>6} "
+        f"{'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}"
+    )
+    for concurrency, s in latency.items():
+        print(
+            f"{'concurrency ' + str(concurrency):44} {s['requests']:5d} {s['failed']:6d} {s['rps']:6.2f} "
+            f"{s['p50_ms']:7.1f} {s['p95_ms']:7.1f} {s['p99_ms']:7.1f}"
+        )
+
+    print()
+    print(f"{'memory after the load (MB)':44} {'RSS':>7} {'PSS':>7}")
+    for pid, m in memory["workers"].items():
+        print(f"{'worker ' + str(pid):44} {m.get('rss', 0) / 1024:7.1f} {m.get('pss', 0) / 1024:7.1f}")
+    m = memory["master"]
+    print(f"{'master (holds the preloaded model)':44} {m.get('rss', 0) / 1024:7.1f} {m.get('pss', 0) / 1024:7.1f}")
+
+    if profile:
+        total = sum(profile.values())
+        print()
+        print(f"{'library path, seconds per pipe':44} {'seconds':>8} {'share':>6}")
+        for name, seconds in profile.items():
+            print(f"{name:44} {seconds:8.2f} {seconds / total:6.1%}")
+    print(f"\nload average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+    figures.update(
+        {
+            "scaling_2w_over_1w": round(scaling, 3),
+            "batch_1_worker": batch1,
+            "batch_2_workers": batch2,
+            "latency": latency,
+            "memory": memory,
+            "profile": profile,
+            "raw_passes_s": raw_times,
+            "library_passes_s": lib_times,
+        }
+    )
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(figures, handle, indent=2, default=str)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
