@@ -111,3 +111,10 @@ def test_headline_with_a_source_before_a_colon(attribute):
 @pytest.mark.parametrize("label", ["Update", "Editor’s note", "Related"])
 def test_labels_that_name_no_source(attribute, label):
     assert indirect(attribute(f"{label}: The story was corrected on Monday morning.\n\nBody.")) == []
+
+
+def test_say_parsed_with_an_object_still_reports_the_rest_of_the_sentence(attribute):
+    text = "Senator Jo Park says the\u00a0populist movement that is sweeping the country appeals to fear."
+    found = indirect(attribute(text))
+    assert found and found[0].speaker.name == "Jo Park"
+    assert found[0].text.endswith("appeals to fear")

@@ -32,6 +32,8 @@ NOT_HEADLINE_SOURCES = frozenset(
 COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 MIN_CLAUSE_TOKENS = 3
 # Subjects that name no source: first and second person, and relative pronouns of things.
+# Verbs whose words follow them directly (`says the plan is dead`).
+SAY_VERBS = frozenset({"say", "tell", "add", "claim", "insist", "argue", "write", "warn"})
 NOT_A_SOURCE = frozenset({"i", "we", "you", "that", "which"})
 
 
@@ -99,6 +101,21 @@ def _object_of(verb: Token) -> list[Token] | None:
     return _trim(tokens) or None
 
 
+def _rest_of_sentence(verb: Token) -> list[Token] | None:
+    """`X says the movement ... appeals to ...` parsed with `the movement` as an object:
+    what follows `say` up to the end of its sentence is what was said, when it holds a
+    clause of its own."""
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children) or verb.i + 1 >= verb.sent.end:
+        return None
+    following = [t for t in verb.doc[verb.i + 1 : verb.sent.end]]
+    if following and following[0].is_punct:
+        return None  # `said, "..."` or `said.`
+    clause_verbs = [t for t in following if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"}]
+    if len(following) < 5 or not clause_verbs:
+        return None
+    return _trim(following) or None
+
+
 def _leading_noun_phrase(verb: Token) -> Token | None:
     """ "About 4 in 10 say ...": a subject the parser left unattached, as the last noun
     or number of the words that open the sentence before the verb."""
@@ -140,6 +157,8 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
         if _is_question(token) or token.pos_ != "VERB":
             continue
         rule, tokens = "reported", _clause_of(token) if _is_reporting(token) else None
+        if not tokens and token.lemma_.lower() in SAY_VERBS:
+            tokens = _rest_of_sentence(token)
         if not tokens and token.lemma_.lower() in STANCE_OBJECT_VERBS:
             rule, tokens = "reported_object", _object_of(token)
         if not tokens:
