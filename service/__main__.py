@@ -207,7 +207,13 @@ def main(argv: list[str] | None = None, *, nlp=None) -> int:
                     failed = True
                     bar.write(f"quote-attrib: {document}", file=stderr)
                     continue
-                writer.write(attribute_text(nlp, document.text, document.id))
+                try:
+                    body = attribute_text(nlp, document.text, document.id)
+                except Exception as error:  # one bad text (e.g. a lone surrogate) must not stop the run
+                    failed = True
+                    bar.write(f"quote-attrib: {document.id or '<stdin>'}: cannot attribute it ({error})", file=stderr)
+                    continue
+                writer.write(body)
                 bar.update(1)
         writer.close()
     except BrokenPipeError:

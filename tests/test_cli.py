@@ -126,6 +126,16 @@ def test_a_jsonl_file_is_read_by_its_suffix_and_bad_lines_are_reported(nlp, monk
     assert f"{path}:4: expected a JSON object" in err
 
 
+def test_a_text_the_pipeline_cannot_take_is_reported_and_the_rest_still_run(nlp, monkeypatch):
+    stream = (
+        json.dumps({"id": "bad", "text": "Lone \ud800 surrogate."}) + "\n" + json.dumps({"id": "ok", "text": SHORT})
+    )
+    status, out, err = run(nlp, monkeypatch, ["--input", "jsonl", "--format", "jsonl", "-"], stdin=stream)
+    assert status == 1
+    assert "bad: cannot attribute it" in err
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["ok"]
+
+
 def test_a_missing_file_is_reported_and_the_rest_still_run(nlp, monkeypatch, tmp_path):
     status, out, err = run(nlp, monkeypatch, ["--format", "jsonl", tmp_path / "gone.txt", SEED])
     assert status == 1
