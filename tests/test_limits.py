@@ -107,3 +107,13 @@ def test_wrong_method_or_path_is_in_the_envelope(client, method, path, status):
     error = error_of(client.open(path, method=method), status)
     assert error["code"] in {"method_not_allowed", "not_found"}
     answers_normally(client)
+
+
+@pytest.mark.parametrize("text", ["a\ud800b", "\udfff", "“Hi,” she said.\udc80"])
+def test_lone_surrogates_are_refused_not_crashed_on(client, text):
+    error = error_of(client.post("/v1/quotes", json={"text": text}), 422)
+    assert "surrogate" in error["details"]["text"][0]
+    body = client.post("/v1/quotes/batch", json={"documents": [{"text": text}, {"text": TEXT}]}).get_json()
+    assert "surrogate" in body["results"][0]["error"]["details"]["text"][0]
+    assert body["results"][1]["quotes"]
+    answers_normally(client)
