@@ -19,7 +19,8 @@ the view function with `@operation`:
 
 That is all a new route needs.  Every operation also gets the `500` response, and
 `error_responses` turns status codes into references to one shared error response per
-code (all of them the `{"error": {"code", "message", "details"}}` envelope, `Error`).
+code (all of them the `{"error": {"code", "message", "details"}}` envelope, `Error`);
+an operation that can answer 401 also gets the API-key security requirement.
 A view with no operation is left out of the spec, and `tests/test_openapi.py` fails for
 it, unless it is a static-file route marked with `@exclude_from_spec`.
 A view in a module this one may not decorate can be documented from here instead, with
@@ -76,6 +77,7 @@ ERROR_DESCRIPTIONS = {
     422: "The body is valid JSON but fails the request schema; `details` maps each field to its messages.",
     429: "Too many requests; retry after the number of seconds in `Retry-After`.",
     500: "The service failed unexpectedly; the request may be retried.",
+    503: "The work took longer than the time budget (`QUOTES_REQUEST_BUDGET_S`); send less text at once.",
 }
 
 # One example request and its real answer (from the pipeline when this was written;
@@ -145,6 +147,7 @@ ERROR_EXAMPLES: dict[int, tuple[str, dict]] = {
     422: ("The request failed validation.", {"text": ["Missing data for required field."]}),
     429: ("Too many requests.", {}),
     500: ("The server encountered an internal error and was unable to complete your request.", {}),
+    503: ("The request took longer than its time budget of 30 s.", {"budget_s": 30.0}),
 }
 
 

@@ -156,6 +156,10 @@ def _limit_body(app):
     app.config["MAX_CONTENT_LENGTH"] = 64
 
 
+def _tiny_budget(app):
+    app.config["REQUEST_BUDGET_S"] = 0.001
+
+
 # (what is sent, how the app is set up) -> the status it must answer
 QUOTE_REQUESTS = [
     ({"json": QUOTE_REQUEST_EXAMPLE}, None, 200),
@@ -170,6 +174,7 @@ QUOTE_REQUESTS = [
     ({"json": {"text": "Hi.", "colour": "blue"}}, None, 422),
     ({"json": {"text": "   "}}, None, 422),
     ({"json": ["a list"]}, None, 422),
+    ({"json": {"text": QUOTE_TEXT_EXAMPLE * 40}}, _tiny_budget, 503),
 ]
 
 
