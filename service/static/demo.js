@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const PALETTE = 10; // colour classes .sp-0 … .sp-9 in demo.css
+  const PALETTE = 12; // colour classes .sp-0 … .sp-11 in demo.css
   const form = document.getElementById("attribute-form");
   const textarea = document.getElementById("article");
   const button = document.getElementById("attribute");
