@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-dev run test lint format lock eval clean bench-archive
+.PHONY: install install-dev run test lint format lock eval clean bench-archive bench stress
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,19 @@ eval: install
 bench-archive: install
 	uptime
 	$(BIN)/python bench/archive_scaling.py $(BENCH_ARGS)
+
+# Service throughput: raw spaCy vs library vs HTTP batch (gunicorn, 1 and 2 workers),
+# single-article latency, RSS per worker (bench/throughput.py; BENCH_ARGS="--articles 200").
+bench: install
+	uptime
+	$(BIN)/python -m bench.throughput --profile $(BENCH_ARGS)
+
+# Long reliability runs against gunicorn on 127.0.0.1: 10x the fuzz suite, 2,000 requests at
+# concurrency 16, a worker SIGKILLed mid-load, exact offsets over the whole eval corpus.
+stress: install-dev
+	uptime
+	QUOTES_ACCESS_LOG=0 QUOTES_FUZZ_SCALE=10 $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
+	$(BIN)/python -m stress.run $(STRESS_ARGS)
 
 # Re-pin every dependency with hashes after editing requirements*.in.
 lock: install-dev

@@ -23,6 +23,8 @@ class Outcome:
     seconds: float
     body: bytes = b""
     error: str = ""
+    started: float = 0.0  # time.monotonic() when the request was sent
+    index: int = -1  # which request of the run (payload index = index % len(payloads))
 
 
 @dataclass
@@ -70,15 +72,16 @@ def post_json(base_url: str, path: str, payload, timeout: float = 120.0, headers
     parts = urlsplit(base_url)
     assert parts.hostname in {"127.0.0.1", "localhost", "::1"}, "load only against loopback"
     body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    sent = time.monotonic()
     started = time.perf_counter()
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
     try:
         connection.request("POST", path, body=body, headers={"Content-Type": "application/json", **(headers or {})})
         response = connection.getresponse()
         data = response.read()
-        return Outcome(response.status, time.perf_counter() - started, data)
+        return Outcome(response.status, time.perf_counter() - started, data, started=sent)
     except (OSError, http.client.HTTPException) as error:
-        return Outcome(0, time.perf_counter() - started, error=f"{type(error).__name__}: {error}")
+        return Outcome(0, time.perf_counter() - started, error=f"{type(error).__name__}: {error}", started=sent)
     finally:
         connection.close()
 
@@ -107,6 +110,7 @@ def run_load(
                     return
                 state["next"] = n + 1
             outcome = post_json(base_url, path, encoded[n % len(encoded)], timeout=timeout)
+            outcome.index = n
             if not keep_bodies and outcome.status == 200:
                 outcome.body = b""
             with lock:

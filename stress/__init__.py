@@ -1,0 +1,1 @@
+"""Long reliability runs against gunicorn on loopback (`make stress`)."""
