@@ -118,3 +118,14 @@ def test_say_parsed_with_an_object_still_reports_the_rest_of_the_sentence(attrib
     found = indirect(attribute(text))
     assert found and found[0].speaker.name == "Jo Park"
     assert found[0].text.endswith("appeals to fear")
+
+
+def test_object_with_its_prepositional_complement(attribute):
+    [found] = indirect(attribute("Senator Jo Park criticized the proposal as too vague."))
+    assert found.text == "the proposal as too vague"
+
+
+def test_reported_clause_runs_to_the_end_of_its_sentence(attribute):
+    text = "Mayor Anna Petrov said crime fell sharply because more officers were hired last year."
+    [found] = indirect(attribute(text))
+    assert found.text == "crime fell sharply because more officers were hired last year"

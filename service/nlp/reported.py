@@ -32,6 +32,8 @@ NOT_HEADLINE_SOURCES = frozenset(
 COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 MIN_CLAUSE_TOKENS = 3
 # Subjects that name no source: first and second person, and relative pronouns of things.
+# Prepositions after an object that belong to what is said (`criticized X as vague`).
+OBJECT_PREPOSITIONS = frozenset({"as", "of", "for", "to", "over", "on", "about"})
 # Verbs whose words follow them directly (`says the plan is dead`).
 SAY_VERBS = frozenset({"say", "tell", "add", "claim", "insist", "argue", "write", "warn"})
 NOT_A_SOURCE = frozenset({"i", "we", "you", "that", "which"})
@@ -79,7 +81,19 @@ def _clause_of(verb: Token) -> list[Token] | None:
                 first -= 1
             dropped.update(range(first, child.right_edge.i + 1))
     tokens = _trim(sorted((t for t in clause.subtree if t.i not in dropped), key=lambda t: t.i))
+    if tokens and tokens[0].i > verb.i and not dropped:
+        tokens = _to_sentence_end(tokens)
     return tokens or None
+
+
+def _to_sentence_end(tokens: list[Token]) -> list[Token]:
+    """Carry a reported clause on to the end of its sentence when what follows is more of
+    it (`because ...`, `compared to ...`) rather than another report."""
+    doc = tokens[0].doc
+    rest = list(doc[tokens[-1].i + 1 : tokens[-1].sent.end])
+    if not rest or any(_is_reporting(t) or is_according_to(t) or t.text in {";", ":"} or t.is_quote for t in rest):
+        return tokens
+    return _trim(tokens + rest)
 
 
 def _object_of(verb: Token) -> list[Token] | None:
@@ -97,6 +111,13 @@ def _object_of(verb: Token) -> list[Token] | None:
         return None
     if parts[0].dep_ == "xcomp" and _is_reporting(parts[0]):
         return None  # `sought to emphasize that ...`: the inner verb reports it
+    last = max(part.right_edge.i for part in parts)
+    for child in verb.children:
+        # `criticized the plan as too vague`, `accused Obama of exploitation`
+        when = any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
+        if child.dep_ == "prep" and child.i > last and child.lower_ in OBJECT_PREPOSITIONS and not when:
+            parts.append(child)
+            last = child.right_edge.i
     tokens = sorted((t for part in parts for t in part.subtree), key=lambda t: t.i)
     return _trim(tokens) or None
 
