@@ -190,3 +190,17 @@ def test_a_colon_introduction_never_takes_a_subject_from_inside_the_quote(attrib
     text = "It gets better:\n\n“The committee will meet again in May.”"
     quote = quote_for(attribute(text), "committee will meet")
     assert quote.mention is None or quote.mention.start < text.index("“")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("When she returned, Judge Ana Silva began by saying, “The sentence stands.”", "Ana Silva"),
+        ("Singer Ana Silva shared the news online, writing “The sentence stands.”", "Ana Silva"),
+        ("Outside, the protesters led by Ana Silva chanted “The sentence stands.”", "protesters"),
+    ],
+)
+def test_cues_reached_through_participles_and_prepositions(attribute, text, speaker):
+    quote = quote_for(attribute(text), "sentence stands")
+    assert quote.mention is not None
+    assert speaker in (speaker_name(quote) or quote.mention.text)

@@ -15,7 +15,7 @@ from .lexicon import LEADING_CUE_FORMS, NAME_TITLES, REPORTING_VERBS, ROLE_NOUNS
 from .marks import QuotedSpan
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp"})
+CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep"})
 DROP_FROM_MENTION = frozenset({"relcl", "acl", "appos", "advcl", "punct", "parataxis", "prep"})
 KEEP_PREP_HEADS = frozenset({"people", "person", "official", "officials", "member", "members", "sources", "source"})
 DASHES = frozenset({"—", "–", "-", "--"})
@@ -77,7 +77,12 @@ def mention_span(head: Token) -> Span:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, climbing from participles and coordinated verbs
     ("..., saying", "and said") to the clause that has one."""
-    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ in {"advcl", "xcomp", "conj", "acl"}
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+    ):
         # "X did Y, saying Z": the participle speaks for the main clause's subject.
         root_subject = _own_subject(verb.sent.root)
         if root_subject is not None and root_subject.i < verb.i:

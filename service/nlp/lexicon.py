@@ -13,7 +13,7 @@ SPEECH_VERBS = frozenset(
     write tweet post testify insist argue claim contend maintain assert warn caution
     vow pledge promise threaten urge demand acknowledge admit concede confirm deny
     report reveal disclose recall remark comment observe quip joke boast brag complain
-    lament grumble mutter whisper shout yell scream cry exclaim plead
+    lament grumble mutter whisper shout yell scream cry exclaim plead confess chant sing
     hint signal indicate suggest imply predict forecast estimate reckon
     tweet retort counter rebut reiterate repeat stress emphasize emphasise underscore
     conclude agree disagree concur object protest charge accuse allege blame
