@@ -204,3 +204,8 @@ def test_cues_reached_through_participles_and_prepositions(attribute, text, spea
     quote = quote_for(attribute(text), "sentence stands")
     assert quote.mention is not None
     assert speaker in (speaker_name(quote) or quote.mention.text)
+
+
+def test_a_date_is_never_the_speaker(attribute):
+    quote = quote_for(attribute("Saturday said the “deal is dead,” according to nobody."), "deal is dead")
+    assert quote.speaker is None or quote.speaker.name != "Saturday"

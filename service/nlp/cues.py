@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import LEADING_CUE_FORMS, NAME_TITLES, REPORTING_VERBS, ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from .marks import QuotedSpan
 
+# A date or an amount is never who spoke ("Saturday said" is a misparse of "said Saturday").
+NOT_SOURCE_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep"})
 DROP_FROM_MENTION = frozenset({"relcl", "acl", "appos", "advcl", "punct", "parataxis", "prep"})
@@ -104,7 +106,12 @@ def subject_of(verb: Token) -> Token | None:
 
 def _own_subject(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and child.pos_ not in {"SCONJ", "PUNCT"} and not _line_break_between(child, verb):
+        if (
+            child.dep_ in SUBJECT_DEPS
+            and child.pos_ not in {"SCONJ", "PUNCT"}
+            and child.ent_type_ not in NOT_SOURCE_ENTITIES
+            and not _line_break_between(child, verb)
+        ):
             return child
     return None
 
