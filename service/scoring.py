@@ -141,19 +141,45 @@ def _prf(right: int, predicted: int, found: int, gold: int) -> dict:
     return {"p": round(precision, 4), "r": round(recall, 4), "f1": round(f1, 4), "pred": predicted, "gold": gold}
 
 
+def judge_predictions(
+    gold: list[dict], gold_pos: list[set[int]], predicted: list[dict], pred_pos: list[set[int]]
+) -> list[tuple[bool, bool]]:
+    """For each prediction: is its span right, and is its speaker right too?"""
+    covered = set().union(*gold_pos) if gold_pos else set()
+    verdicts = []
+    for pred, positions in zip(predicted, pred_pos):
+        if positions and len(positions & covered) >= 0.5 * len(positions):
+            best = max(range(len(gold)), key=lambda i: (len(gold_pos[i] & positions), -len(gold_pos[i])))
+            verdicts.append((True, speaker_matches(pred, gold[best])))
+        else:
+            verdicts.append((False, False))
+    return verdicts
+
+
+def judge_document(doc: dict, predicted: list[dict]) -> list[tuple[bool, bool]]:
+    """`judge_predictions` for one gold document, in the order of `predicted`."""
+    text = doc["text"]
+    gold_quotes, gold_reported = split_gold(doc)
+    verdicts: dict[int, tuple[bool, bool]] = {}
+    for gold, indirect in ((gold_quotes, False), (gold_reported, True)):
+        family = [i for i, p in enumerate(predicted) if (p.get("kind") == "indirect") == indirect]
+        preds = [predicted[i] for i in family]
+        gold_pos = [content_positions(text, g["start"], g["end"]) for g in gold]
+        pred_pos = [content_positions(text, p.get("start", 0), p.get("end", 0)) for p in preds]
+        verdicts.update(zip(family, judge_predictions(gold, gold_pos, preds, pred_pos)))
+    return [verdicts[i] for i in range(len(predicted))]
+
+
 def _score_family(
     text: str, gold: list[dict], predicted: list[dict], counts: Counter, prefix: str, roles: bool
 ) -> None:
     gold_pos = [content_positions(text, g["start"], g["end"]) for g in gold]
     pred_pos = [content_positions(text, p.get("start", 0), p.get("end", 0)) for p in predicted]
-    covered = set().union(*gold_pos) if gold_pos else set()
     counts[prefix + "gold"] += len(gold)
     counts[prefix + "pred"] += len(predicted)
-    for pred, positions in zip(predicted, pred_pos):
-        if positions and len(positions & covered) >= 0.5 * len(positions):
-            counts[prefix + "right"] += 1
-            best = max(range(len(gold)), key=lambda i: (len(gold_pos[i] & positions), -len(gold_pos[i])))
-            counts[prefix + "right_attr"] += speaker_matches(pred, gold[best])
+    for span_right, speaker_right in judge_predictions(gold, gold_pos, predicted, pred_pos):
+        counts[prefix + "right"] += span_right
+        counts[prefix + "right_attr"] += speaker_right
     for g, positions in zip(gold, gold_pos):
         if not positions:
             continue
