@@ -13,7 +13,9 @@ temporary folder:
   with one thread each.
 
 documents/s counts from the first partition handed out to the last one written; the model is
-loaded beforehand everywhere (cluster start-up and model loading are shown apart). The load
+loaded beforehand everywhere (cluster start-up and model loading are shown apart).
+docs/CPU-s divides by the CPU time of the processes doing the work, which other people's load
+disturbs far less than wall time: equal figures mean Dask adds no work per document. The load
 average (`uptime`) is printed before and after: other people's work on the machine slows the
 figures, so compare runs made under the same load.
 """
@@ -46,17 +48,17 @@ def load_average() -> str:
         return " ".join(handle.read().split()[:3])
 
 
-def write_corpus(path: Path, docs: int) -> str:
+def write_corpus(path: Path, docs: int, corpus: Path) -> str:
     """Write the benchmark's input JSONL to `path` (a temporary folder); say where it came from."""
     articles: list[dict] = []
-    if POLNEAR.exists():
-        with open(POLNEAR, encoding="utf-8") as handle:
+    if corpus.exists():
+        with open(corpus, encoding="utf-8") as handle:
             for line in handle:
                 if len(articles) == docs:
                     break
                 doc = json.loads(line)
                 articles.append({"id": doc["id"], "text": doc["text"]})
-        origin = f"{POLNEAR.name}, first {len(articles)} articles"
+        origin = f"{corpus.name}, first {len(articles)} articles"
     else:
         seeds = sorted((ROOT / "seeds").glob("*.txt"))
         texts = [p.read_text(encoding="utf-8") for p in seeds]
@@ -74,6 +76,7 @@ def single_process(source: str, out_dir: str, model: str, partition_size: int, b
     loaded = time.perf_counter()
     work = plan(source, partition_size)
     documents = quotes = 0
+    cpu_started = time.process_time()
     run_id = output.new_run_id()
     for partition in work.partitions:
         report = attribute_partition(
@@ -82,6 +85,7 @@ def single_process(source: str, out_dir: str, model: str, partition_size: int, b
         documents += report["documents"]
         quotes += report["quotes"]
     seconds = time.perf_counter() - loaded
+    cpu_seconds = time.process_time() - cpu_started
     return {
         "config": "single process",
         "workers": 1,
@@ -90,6 +94,8 @@ def single_process(source: str, out_dir: str, model: str, partition_size: int, b
         "seconds": round(seconds, 2),
         "startup_seconds": round(loaded - started, 2),
         "documents_per_second": round(documents / seconds, 2),
+        "cpu_seconds": round(cpu_seconds, 2),
+        "documents_per_cpu_second": round(documents / cpu_seconds, 2),
     }
 
 
@@ -126,6 +132,8 @@ def on_dask(source: str, out_dir: str, model: str, workers: int, partition_size:
         "seconds": round(summary.seconds, 2),
         "startup_seconds": round(wall - summary.seconds, 2),
         "documents_per_second": round(summary.documents_per_second, 2),
+        "cpu_seconds": round(summary.cpu_seconds, 2),
+        "documents_per_cpu_second": round(summary.documents / summary.cpu_seconds, 2),
     }
 
 
@@ -136,13 +144,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--partition-size", type=int, default=20, help="articles per task (default: %(default)s)")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--model", default=Config.SPACY_MODEL)
+    parser.add_argument(
+        "--corpus", type=Path, default=POLNEAR, help="JSONL to take articles from (default: %(default)s)"
+    )
     parser.add_argument("--json", metavar="FILE", help="also write the results here as JSON")
     args = parser.parse_args(argv)
 
     scratch = Path(tempfile.mkdtemp(prefix="archive-bench-"))
     try:
         source = scratch / "corpus.jsonl"
-        origin = write_corpus(source, args.docs)
+        origin = write_corpus(source, args.docs, args.corpus)
         print(f"corpus: {origin}; {os.cpu_count()} cores; load average before: {load_average()}", flush=True)
         results = []
 
@@ -150,8 +161,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(result)
             print(
                 f"{result['config']:<16} {result['documents']:>5} docs  {result['seconds']:>7.1f} s  "
-                f"{result['documents_per_second']:>6.2f} docs/s   (start-up {result['startup_seconds']:.1f} s; "
-                f"load average now {load_average()})",
+                f"{result['documents_per_second']:>6.2f} docs/s  {result['documents_per_cpu_second']:>5.2f} docs/CPU-s"
+                f"   (start-up {result['startup_seconds']:.1f} s; load average now {load_average()})",
                 flush=True,
             )
 

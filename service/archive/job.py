@@ -33,6 +33,7 @@ class RunSummary:
     partitions: int = 0
     workers: int = 0
     seconds: float = 0.0  # from the first task submitted to the last report
+    cpu_seconds: float = 0.0  # CPU time the workers' processes spent on the partitions
     failures_path: str = ""
     failed_ids: list[str | None] = field(default_factory=list)
     complete: bool = False
@@ -46,6 +47,7 @@ class RunSummary:
         data.pop("failed_ids")
         data["documents_per_second"] = round(self.documents_per_second, 2)
         data["seconds"] = round(self.seconds, 2)
+        data["cpu_seconds"] = round(self.cpu_seconds, 2)
         return data
 
 
@@ -183,4 +185,5 @@ def _add(summary: RunSummary, report: dict) -> None:
     summary.quotes += report["quotes"]
     summary.speakers += report["speakers"]
     summary.failures += len(report["failures"])
+    summary.cpu_seconds += report.get("cpu_seconds", 0.0)
     summary.failed_ids.extend(f["id"] for f in report["failures"])

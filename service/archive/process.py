@@ -114,7 +114,7 @@ def attribute_partition(
     metadata: bool = True,
 ) -> dict:
     """Attribute the quotes of one partition and write its file; return a small report."""
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     nlp = pipeline_for(model)
     report = {
         "partition": partition.index,
@@ -162,6 +162,7 @@ def attribute_partition(
     report["file"] = output.write_partition(out_dir, run_id, partition.index, records())
     report["attempted"] = report["documents"] + report["skipped"] + len(report["failures"])
     report["seconds"] = round(time.perf_counter() - started, 3)
+    report["cpu_seconds"] = round(time.process_time() - cpu_started, 3)  # the whole worker process's CPU
     return report
 
 
