@@ -6,6 +6,7 @@ import os
 import re
 from typing import ClassVar
 
+import numpy
 import spacy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
@@ -32,6 +33,12 @@ class CachedLemmas:
     def __init__(self, lemmatizer):
         self.lemmatizer = lemmatizer
         self.cache: dict[tuple[int, int, int], int] = {}
+
+    def clear(self) -> None:
+        """Forget what was looked up (for benchmarks that time a cold start)."""
+        self.cache.clear()
+        if hasattr(self.lemmatizer, "cache"):
+            self.lemmatizer.cache.clear()
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -62,6 +69,8 @@ class TokenSpec:
 
     def __init__(self, spec: dict):
         self.tests = []
+        # The exact value it needs for TAG, LOWER or DEP, if any: an index key.
+        self.exact = next(((key, spec[key]) for key in ("TAG", "LOWER", "DEP") if isinstance(spec.get(key), str)), None)
         for key, value in spec.items():
             if key not in self.KEYS or (key == "IS_SPACE") != isinstance(value, bool):
                 raise ValueError(f"unsupported pattern key {key}: {value!r}")
@@ -100,7 +109,11 @@ class FastAttributeRuler:
         self.singles: list[tuple[int, int]] = []  # (spec, rule)
         self.sequences: list[tuple[tuple[int, ...], int, int]] = []  # (specs, rule, index)
         self.sequence_starts: frozenset[int] = frozenset()
-        self.key_cache: dict[tuple, tuple[frozenset, tuple[int, ...]]] = {}
+        # Specs by the exact value they need ((TAG|LOWER|DEP, value) -> specs), and the rest.
+        self.by_exact: dict[tuple[str, str], list[int]] = {}
+        self.general: list[int] = []
+        self.single_rules: dict[int, list[int]] = {}  # spec -> the one-token rules it belongs to
+        self.key_cache: dict[tuple, tuple[frozenset, tuple[int, ...], bool]] = {}
         self.merge_cache: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
 
     def build(self, ruler) -> FastAttributeRuler:
@@ -115,20 +128,40 @@ class FastAttributeRuler:
                 else:
                     self.sequences.append((ids, rule, entry["index"]))
         self.sequence_starts = frozenset(ids[0] for ids, _, _ in self.sequences)
+        for spec, rule in self.singles:
+            self.single_rules.setdefault(spec, []).append(rule)
         self.ruler = ruler
         return self
 
     def _spec(self, token: dict) -> int:
-        self.specs.append(TokenSpec(token))
-        return len(self.specs) - 1
+        spec = TokenSpec(token)
+        self.specs.append(spec)
+        n = len(self.specs) - 1
+        if spec.exact is None:
+            self.general.append(n)
+        else:
+            self.by_exact.setdefault(spec.exact, []).append(n)
+        return n
 
-    def _lookup(self, hashes: tuple, strings) -> tuple[frozenset, tuple[int, ...]]:
+    def clear(self) -> None:
+        """Forget what was looked up (for benchmarks that time a cold start)."""
+        self.key_cache.clear()
+        self.merge_cache.clear()
+
+    def _lookup(self, hashes: tuple, strings) -> tuple[frozenset, tuple[int, ...], bool]:
         found = self.key_cache.get(hashes)
         if found is None:
             tag, lower, dep, space = hashes
             key = (strings[tag], strings[lower], strings[dep], bool(space))
-            specs = frozenset(n for n, spec in enumerate(self.specs) if spec(key))
-            found = (specs, tuple(rule for spec, rule in self.singles if spec in specs))
+            candidates = [
+                *self.general,
+                *self.by_exact.get(("TAG", key[0]), ()),
+                *self.by_exact.get(("LOWER", key[1]), ()),
+                *self.by_exact.get(("DEP", key[2]), ()),
+            ]
+            specs = frozenset(n for n in candidates if self.specs[n](key))
+            singles = tuple(sorted(rule for n in specs for rule in self.single_rules.get(n, ())))
+            found = (specs, singles, bool(specs & self.sequence_starts))
             if len(self.key_cache) < self.MAX_ENTRIES:
                 self.key_cache[hashes] = found
         return found
@@ -150,22 +183,21 @@ class FastAttributeRuler:
             return doc
         strings = doc.vocab.strings
         found = [self._lookup(tuple(row), strings) for row in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
-        rules = [list(single) for _, single in found]
-        for i, (specs, _) in enumerate(found):
-            if specs & self.sequence_starts:
+        extra: dict[int, list[int]] = {}  # token -> rules of multi-token patterns aimed at it
+        for i, (_specs, _, starts) in enumerate(found):
+            if starts:
                 for ids, rule, index in self.sequences:
                     end = i + len(ids)
                     if end <= len(found) and all(spec in found[i + k][0] for k, spec in enumerate(ids)):
-                        rules[i + index if index >= 0 else end + index].append(rule)
-        values = doc.to_array(list(self.ATTRS))
-        changed = False
-        for i, token_rules in enumerate(rules):
-            if token_rules:
-                for column, value in self._merged(tuple(token_rules)):
-                    values[i, column] = value
-                    changed = True
-        if changed:
-            doc.from_array(list(self.ATTRS), values)
+                        extra.setdefault(i + index if index >= 0 else end + index, []).append(rule)
+        values = doc.to_array(list(self.ATTRS)).tolist()
+        for i, (_, singles, _) in enumerate(found):
+            rules = singles + tuple(extra[i]) if i in extra else singles
+            if rules:
+                row = values[i]
+                for column, value in self._merged(rules):
+                    row[column] = value
+        doc.from_array(list(self.ATTRS), numpy.array(values, dtype=numpy.uint64))
         return doc
 
 
@@ -209,16 +241,17 @@ def make_cached_lemmatizer(nlp: Language, name: str) -> CachedLemmas:
     return CachedLemmas(None)
 
 
-def load_pipeline(model: str, cached_lemmas: bool | None = None) -> Language:
+def load_pipeline(model: str, fast_pipes: bool | None = None) -> Language:
     """Load `model` (an installed package name or a path) and add the quote components.
 
-    `cached_lemmas` (default: on unless QUOTES_CACHED_LEMMAS=0) runs the model's
-    lemmatizer through `CachedLemmas`.  Nothing is downloaded: a model that is not
-    installed raises `OSError`."""
+    `fast_pipes` (default: on unless QUOTES_FAST_PIPES=0) runs the model's attribute
+    ruler and lemmatizer through `FastAttributeRuler` and `CachedLemmas`: the same
+    annotations, faster (tests/test_fast_pipes.py compares them token by token).
+    Nothing is downloaded: a model that is not installed raises `OSError`."""
     nlp = spacy.load(model)
-    if cached_lemmas is None:
-        cached_lemmas = os.environ.get("QUOTES_CACHED_LEMMAS", "1").strip() != "0"
-    if cached_lemmas:
+    if fast_pipes is None:
+        fast_pipes = os.environ.get("QUOTES_FAST_PIPES", "1").strip() != "0"
+    if fast_pipes:
         _fast_attribute_ruler(nlp)
         _cache_lemmas(nlp)
     for pipe in QUOTE_PIPES:
