@@ -73,3 +73,10 @@ def test_an_unknown_pattern_form_keeps_the_model_ruler(nlp):
     ruler.add([[{"LOWER": "hi"}]], {"POS": "INTJ"})
     with pytest.raises(ValueError):
         FastAttributeRuler().build(ruler)
+
+
+def test_the_pipeline_still_pickles(nlp):
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(nlp))
+    assert annotations(copy(TEXTS[1])) == annotations(nlp(TEXTS[1]))

@@ -68,7 +68,7 @@ class TokenSpec:
     KEYS: ClassVar[dict[str, int]] = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 
     def __init__(self, spec: dict):
-        self.tests = []
+        self.tests: list[tuple[str, int, object]] = []  # (how, which key part, what)
         # The exact value it needs for TAG, LOWER or DEP, if any: an index key.
         self.exact = next(((key, spec[key]) for key in ("TAG", "LOWER", "DEP") if isinstance(spec.get(key), str)), None)
         for key, value in spec.items():
@@ -76,18 +76,30 @@ class TokenSpec:
                 raise ValueError(f"unsupported pattern key {key}: {value!r}")
             at = self.KEYS[key]
             if isinstance(value, bool | str):
-                self.tests.append(lambda k, at=at, v=value: k[at] == v)
+                self.tests.append(("==", at, value))
             elif isinstance(value, dict) and len(value) == 1 and "IN" in value:
-                self.tests.append(lambda k, at=at, v=frozenset(value["IN"]): k[at] in v)
+                self.tests.append(("in", at, frozenset(value["IN"])))
             elif isinstance(value, dict) and len(value) == 1 and "NOT_IN" in value:
-                self.tests.append(lambda k, at=at, v=frozenset(value["NOT_IN"]): k[at] not in v)
+                self.tests.append(("not in", at, frozenset(value["NOT_IN"])))
             elif isinstance(value, dict) and len(value) == 1 and "REGEX" in value:
-                self.tests.append(lambda k, at=at, v=re.compile(value["REGEX"]): bool(v.search(k[at])))
+                self.tests.append(("regex", at, re.compile(value["REGEX"])))
             else:
                 raise ValueError(f"unsupported pattern value for {key}: {value!r}")
 
     def __call__(self, key: tuple) -> bool:
-        return all(test(key) for test in self.tests)
+        for how, at, what in self.tests:
+            value = key[at]
+            if how == "==":
+                ok = value == what
+            elif how == "in":
+                ok = value in what
+            elif how == "not in":
+                ok = value not in what
+            else:
+                ok = what.search(value) is not None
+            if not ok:
+                return False
+        return True
 
 
 class FastAttributeRuler:
