@@ -7,6 +7,8 @@
 - kill:    a load during which one worker gets SIGKILL: gunicorn forks a replacement,
            and no request sent after the kill fails (the one the dying worker held
            can, and is reported).
+- restart: a load during which workers are recycled (QUOTES_MAX_REQUESTS) and the
+           master gets SIGHUP (a graceful reload of every worker): no request fails.
 - offsets: every document of ../shared/eval/polnear-train.jsonl (or the seeds) through
            POST /v1/quotes/batch: text[start:end] == text for every quote, mention and cue.
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import threading
 import time
@@ -101,6 +104,41 @@ def run_kill_check(requests: int, concurrency: int, workers: int, articles: int 
     return ok
 
 
+def run_restart_check(requests: int, concurrency: int, workers: int, articles: int | None) -> bool:
+    """Graceful restarts under load: SIGHUP to the master halfway (every worker replaced),
+    and QUOTES_MAX_REQUESTS low enough that workers are recycled throughout."""
+    source, payloads = _article_payloads(articles)
+    recycle = max(10, requests // (workers * 4))
+    print(
+        f"restart: {requests} POST /v1/quotes at concurrency {concurrency}, {workers} workers recycled every "
+        f"~{recycle} requests, SIGHUP to the master halfway; articles from {source}"
+    )
+    hup: dict = {}
+    with GunicornServer(workers=workers, env={"QUOTES_MAX_REQUESTS": str(recycle)}) as server:
+        before = set(server.worker_pids())
+        lock = threading.Lock()
+
+        def progress(done: int) -> None:
+            with lock:
+                if done >= requests // 2 and not hup:
+                    hup["at"] = time.monotonic()
+                    server.process.send_signal(signal.SIGHUP)
+                    print(f"  SIGHUP to the master after {done} requests", flush=True)
+
+        result = run_load(
+            server.url, "/v1/quotes", payloads, total=requests, concurrency=concurrency, on_progress=progress
+        )
+        settled = server.wait_for_workers(workers, exclude=before, timeout=60)
+        after = set(server.worker_pids())
+        booted = sum(1 for line in server.log_lines if "Booting worker" in line)
+    summary = result.summary()
+    _print_summary("restart", summary)
+    print(f"  workers booted in all: {booted}; first {sorted(before)}, last {sorted(after)}")
+    ok = summary["failed"] == 0 and len(result.outcomes) == requests and settled and booted > workers * 2
+    print(f"restart: {'PASS' if ok else 'FAIL'} (no request failed while workers were recycled and reloaded)")
+    return ok
+
+
 def _check_offsets(text: str, result: dict) -> list[str]:
     bad = []
     spans = []
@@ -156,7 +194,7 @@ def run_offsets_check(workers: int, batch_docs: int) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m stress.run", description=__doc__.split("\n\n")[0])
-    parser.add_argument("runs", nargs="*", default=["all"], choices=["load", "kill", "offsets", "all"])
+    parser.add_argument("runs", nargs="*", default=["all"], choices=["load", "kill", "restart", "offsets", "all"])
     parser.add_argument("--requests", type=int, default=2000, help="requests in the load run (default: %(default)s)")
     parser.add_argument(
         "--concurrency", type=int, default=16, help="concurrency of the load run (default: %(default)s)"
@@ -167,12 +205,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default: %(default)s)")
     parser.add_argument("--articles", type=int, default=None, help="use only the first N articles for load and kill")
     args = parser.parse_args(argv)
-    runs = {"load", "kill", "offsets"} if "all" in args.runs else set(args.runs)
+    runs = {"load", "kill", "restart", "offsets"} if "all" in args.runs else set(args.runs)
     results = {}
     if "load" in runs:
         results["load"] = run_load_check(args.requests, args.concurrency, args.workers, args.articles)
     if "kill" in runs:
         results["kill"] = run_kill_check(args.kill_requests, 8, args.workers, args.articles)
+    if "restart" in runs:
+        results["restart"] = run_restart_check(args.kill_requests, 8, args.workers, args.articles)
     if "offsets" in runs:
         results["offsets"] = run_offsets_check(args.workers, batch_docs=10)
     print("stress:", ", ".join(f"{name} {'PASS' if ok else 'FAIL'}" for name, ok in results.items()))
