@@ -209,3 +209,15 @@ def test_cues_reached_through_participles_and_prepositions(attribute, text, spea
 def test_a_date_is_never_the_speaker(attribute):
     quote = quote_for(attribute("Saturday said the “deal is dead,” according to nobody."), "deal is dead")
     assert quote.speaker is None or quote.speaker.name != "Saturday"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will win,” she said on CNN’s “State of the Union.”",
+        "“We will win,” she said on “Meet the Press.”",
+        "“We will win,” she told the network's “Morning Show” on Monday.",
+    ],
+)
+def test_programme_titles_are_not_quotes(attribute, text):
+    assert [q.text for q in attribute(text).quotes if q.kind.value != "indirect"] == ["We will win,"]

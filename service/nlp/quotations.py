@@ -15,6 +15,8 @@ from .marks import QuotedSpan
 
 WORD_RE = re.compile(r"[\w’'-]+")
 MAX_NICKNAME_WORDS = 3
+MAX_TITLE_WORDS = 8
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
 
 
 def _words(text: str) -> list[str]:
@@ -39,15 +41,19 @@ def is_nickname(text: str, quote: QuotedSpan) -> bool:
 
 
 def is_work_title(text: str, quote: QuotedSpan) -> bool:
-    """A Title Case phrase after a word such as book, film, titled or called."""
+    """A Title Case phrase after a word such as book, film, titled or called, or a
+    programme named after an outlet or `on` (`on CNN's "State of the Union"`)."""
     words = _words(text[quote.start : quote.end])
-    if len(words) < 2:
+    capitalised = sum(_is_capitalised(w) for w in words if w.lower() not in TITLE_SMALL_WORDS)
+    significant = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+    if not significant or capitalised < len(significant) or len(words) > MAX_TITLE_WORDS:
         return False
-    capitalised = sum(_is_capitalised(w) for w in words)
-    if capitalised < 0.6 * len(words) or text[quote.start : quote.end].rstrip()[-1:] in {",", "."}:
-        return False
-    before = _words(text[max(0, quote.open_start - 30) : quote.open_start])
-    return bool(before) and before[-1].lower() in WORK_CUES
+    before = text[max(0, quote.open_start - 30) : quote.open_start].rstrip()
+    previous = _words(before)[-1:] or [""]
+    if previous[0].lower() in {"on", "of"} or before.endswith(("’s", "'s")):
+        return True
+    ends_clause = text[quote.start : quote.end].rstrip()[-1:] in {",", "."}
+    return len(words) >= 2 and not ends_clause and previous[0].lower() in WORK_CUES
 
 
 def is_quotation(text: str, quote: QuotedSpan) -> bool:
