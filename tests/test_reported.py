@@ -129,3 +129,27 @@ def test_reported_clause_runs_to_the_end_of_its_sentence(attribute):
     text = "Mayor Anna Petrov said crime fell sharply because more officers were hired last year."
     [found] = indirect(attribute(text))
     assert found.text == "crime fell sharply because more officers were hired last year"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "“It was close,” Mayor Anna Petrov said, referring to the vote on the budget.",
+            "the vote on the budget",
+            "Anna Petrov",
+        ),
+        ("Mayor Anna Petrov declined to comment on the lawsuit.", "to comment on the lawsuit", "Anna Petrov"),
+    ],
+)
+def test_prepositional_and_infinitive_stance(attribute, text, content, speaker):
+    found = indirect(attribute(text))
+    assert [q.text for q in found] == [content]
+    assert found[0].speaker.name == speaker
+
+
+def test_a_sentence_opening_with_a_poll_reports_what_follows(attribute):
+    text = "In a city survey released Monday, most residents backed the new bridge."
+    [found] = indirect(attribute(text))
+    assert found.text == "most residents backed the new bridge"
+    assert found.mention.text == "a city survey released Monday"

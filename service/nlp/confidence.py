@@ -23,6 +23,7 @@ RULE_PRECISION: dict[str, float] = {
     "reported": 0.55,
     "reported_object": 0.45,
     "headline": 0.6,
+    "finding": 0.6,
     "according_to_reported": 0.55,
     "none": 0.30,
 }

@@ -208,7 +208,7 @@ STANCE_OBJECT_VERBS = frozenset(
     support oppose defend blame accuse condemn denounce reject dismiss deny question
     cite mention discuss propose announce offer want plan urge demand recommend promise
     pledge vow threaten ask request push predict welcome applaud thank mock
-    slam blast decry disavow prefer favor favour hope intend expect
+    slam blast decry disavow prefer favor favour hope intend expect decline refer point talk
     """.split()
 )
 # Verbs whose object is the person addressed, not the content (`asked the network to ...`).

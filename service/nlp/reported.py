@@ -34,6 +34,17 @@ MIN_CLAUSE_TOKENS = 3
 # Subjects that name no source: first and second person, and relative pronouns of things.
 # Prepositions after an object that belong to what is said (`criticized X as vague`).
 OBJECT_PREPOSITIONS = frozenset({"as", "of", "for", "to", "over", "on", "about"})
+# Verbs of stance whose content is the object of a preposition.
+PREPOSITIONAL_STANCE = {
+    "refer": "to",
+    "point": "to",
+    "talk": "about",
+    "speak": "about",
+    "complain": "about",
+    "call": "for",
+}
+# Nouns for findings that speak for themselves: `In a CNN poll, 50 percent chose Clinton.`
+FINDING_NOUNS = frozenset("poll polls survey surveys study studies report analysis census tally count".split())
 # Verbs whose words follow them directly (`says the plan is dead`).
 SAY_VERBS = frozenset({"say", "tell", "add", "claim", "insist", "argue", "write", "warn"})
 NOT_A_SOURCE = frozenset({"i", "we", "you", "that", "which"})
@@ -100,6 +111,12 @@ def _object_of(verb: Token) -> list[Token] | None:
     """What a verb of stance is about: its object with any predicate after it (`called
     the plan "reckless"`), or its infinitive (`wants to build`, `urged voters to stay`)."""
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects and verb.lemma_.lower() in PREPOSITIONAL_STANCE:
+        # `referring to the convention`, `pointed to the polls`: the preposition's object
+        wanted = PREPOSITIONAL_STANCE[verb.lemma_.lower()]
+        objects = [
+            g for c in verb.children if c.dep_ == "prep" and c.lower_ == wanted for g in c.children if g.dep_ == "pobj"
+        ]
     complements = [c for c in verb.children if c.dep_ in {"xcomp", "oprd"} and c.i > verb.i]
     if complements and (not objects or verb.lemma_.lower() in ADDRESSEE_VERBS):
         parts = [complements[0]]
@@ -109,7 +126,7 @@ def _object_of(verb: Token) -> list[Token] | None:
         return None
     if len(parts) == 1 and parts[0].pos_ == "PRON" and len(list(parts[0].subtree)) == 1:
         return None
-    if parts[0].dep_ == "xcomp" and _is_reporting(parts[0]):
+    if parts[0].dep_ == "xcomp" and _clause_of(parts[0]):
         return None  # `sought to emphasize that ...`: the inner verb reports it
     last = max(part.right_edge.i for part in parts)
     for child in verb.children:
@@ -168,6 +185,10 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
     for token in doc:
         if inside_quote(token.idx):
             continue
+        finding = _finding_clause(token)
+        if finding is not None:
+            yield finding
+            continue
         if is_according_to(token):
             tokens = _according_to_clause(token)
             source = according_to_source(token)
@@ -189,6 +210,26 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
             continue
         attribution = Attribution(mention_span(subject), doc[token.i : token.i + 1], rule)
         yield from _clause(tokens, attribution, MIN_CLAUSE_TOKENS if rule == "reported" else 1)
+
+
+def _finding_clause(token: Token) -> ReportedClause | None:
+    """`In an NBC News poll released Monday, 50 percent chose Clinton.`: a sentence that
+    opens with a poll, survey or report reports what follows its comma."""
+    if token.lower_ != "in" or not token.is_sent_start:
+        return None
+    heads = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in FINDING_NOUNS]
+    if not heads:
+        return None
+    phrase_end = token.right_edge.i + 1
+    doc = token.doc
+    if phrase_end >= len(doc) or doc[phrase_end].text != ",":
+        return None
+    rest = _trim(list(doc[phrase_end + 1 : token.sent.end]))
+    if len(rest) < MIN_CLAUSE_TOKENS:
+        return None
+    source = doc[token.i + 1 : phrase_end]
+    span = doc[rest[0].i : rest[-1].i + 1]
+    return ReportedClause(span.start_char, span.end_char, Attribution(source, doc[token.i : token.i + 1], "finding"))
 
 
 def headline_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> Iterator[ReportedClause]:
