@@ -9,8 +9,8 @@ temporary folder:
 
 - single process: `service.archive.process.attribute_partition` over the planned partitions,
   one after another, in this process (no Dask at all);
-- Dask, N workers: `service.archive.run_archive` on a `LocalCluster` of N worker processes
-  with one thread each.
+- Dask, N workers: `service.archive.run_archive` on the command line's own `LocalCluster`
+  (`service.archive.cluster.local_cluster`): N worker processes with one thread each.
 
 documents/s counts from the first partition handed out to the last one written; the model is
 loaded beforehand everywhere (cluster start-up and model loading are shown apart).
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import shutil
 import sys
@@ -36,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from service.archive import output, run_archive  # noqa: E402
+from service.archive.cluster import local_cluster  # noqa: E402
 from service.archive.inputs import plan  # noqa: E402
 from service.archive.process import attribute_partition, pipeline_for  # noqa: E402
 from service.config import Config  # noqa: E402
@@ -100,20 +100,10 @@ def single_process(source: str, out_dir: str, model: str, partition_size: int, b
 
 
 def on_dask(source: str, out_dir: str, model: str, workers: int, partition_size: int, batch_size: int) -> dict:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     started = time.perf_counter()
-    with (
-        LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    with local_cluster(workers) as cluster, Client(cluster) as client:
         summary = run_archive(
             source,
             out_dir,

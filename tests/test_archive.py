@@ -15,11 +15,13 @@ import time
 import warnings
 from pathlib import Path
 
+import dask
 import pytest
 
 from service.__main__ import main as single_process_cli
 from service.archive import output, run_archive
 from service.archive.cli import main as archive_cli
+from service.archive.cluster import local_cluster
 from service.archive.inputs import Partition, TextFiles, discover, plan, read_partition
 from service.archive.job import ClusterError
 from service.archive.process import load_counts
@@ -112,14 +114,8 @@ def cluster_client():
         # with the dashboard off the scheduler still serves /health on 127.0.0.1, on 8787 or,
         # when another cluster has that port, on a free one with a warning
         warnings.filterwarnings("ignore", message="Port 8787 is already in use")
-        cluster = distributed.LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-            silence_logs=40,
-        )
+        # the command line's own cluster: 2 processes, 1 thread each, 127.0.0.1, no dashboard
+        cluster = local_cluster(2)
     client = distributed.Client(cluster)
     yield client
     client.close()
@@ -136,6 +132,7 @@ def run(source, out_dir, client, **options):
 
 def test_two_workers_give_the_same_records_as_the_single_process_path(tmp_path, cluster_client, nlp):
     corpus = write_corpus(tmp_path / "corpus")
+    before = {address: info["partitions"] for address, info in cluster_client.run(load_counts).items()}
     summary = run(corpus, tmp_path / "out", cluster_client, partition_size=2)
 
     assert summary.complete and summary.workers == 2
@@ -149,10 +146,14 @@ def test_two_workers_give_the_same_records_as_the_single_process_path(tmp_path, 
     assert "elapsed_ms" not in records["harbour.txt"]["meta"]
     assert records["plain.txt"]["quotes"] == []
 
-    # both workers took part, and each loaded the pipeline exactly once for four partitions
+    # each worker loaded the pipeline exactly once, however many of the four partitions it ran
     loads = cluster_client.run(load_counts)
     assert len(loads) == 2
     assert all(info["loads"] == {MODEL: 1} for info in loads.values())
+    assert sum(info["partitions"] - before[address] for address, info in loads.items()) == 4
+    # the local cluster's workers run without Dask's sampling profiler, and bound to loopback
+    assert set(cluster_client.run(dask.config.get, "distributed.worker.profile.enabled").values()) == {False}
+    assert all(address.startswith("tcp://127.0.0.1:") for address in loads)
 
 
 def test_records_equal_the_single_process_command_line(tmp_path, cluster_client, capsys):

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
-import signal
 import sys
 import time
 
@@ -56,28 +54,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _connect(args):
-    from distributed import Client, LocalCluster
-
-    if args.scheduler:
-        return Client(args.scheduler), None
-    # The worker processes inherit an ignored SIGINT: Ctrl-C reaches the whole process group,
-    # and it is this process's job to stop the run and close the cluster cleanly.
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        cluster = LocalCluster(
-            n_workers=args.workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=args.dashboard,
-            silence_logs=logging.ERROR,
-        )
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    return Client(cluster), cluster
-
-
 def _print_summary(summary, total_seconds: float, out=None) -> None:
     out = out or sys.stdout
     print(
@@ -105,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from tqdm import tqdm
 
+    from .cluster import connect
     from .inputs import InputError
     from .job import ClusterError, run_archive
     from .output import OutputLocked
@@ -126,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
 
     client = cluster = None
     try:
-        client, cluster = _connect(args)
+        client, cluster = connect(args.scheduler, args.workers, args.dashboard)
         summary = run_archive(
             args.source,
             args.out,

@@ -26,8 +26,10 @@ RESERVED_KEYS = ("id", "quotes", "speakers", "meta")
 
 _PIPELINES: dict[str, Language] = {}
 _LOCK = threading.Lock()
-# How many times this process loaded each model: the tests check it stays at one.
+# How many times this process loaded each model (the tests check it stays at one), and how
+# many partitions it attributed.
 LOADS: Counter[str] = Counter()
+PARTITIONS_DONE = 0
 
 
 def pipeline_for(model: str) -> Language:
@@ -60,7 +62,7 @@ def plan_check(partition: Partition, out_dir: str) -> dict:
 
 
 def load_counts() -> dict:
-    return {"pid": os.getpid(), "loads": dict(LOADS)}
+    return {"pid": os.getpid(), "loads": dict(LOADS), "partitions": PARTITIONS_DONE}
 
 
 def archive_record(nlp: Language, doc: Doc, article: Article, metadata: bool = True) -> dict:
@@ -163,6 +165,8 @@ def attribute_partition(
     report["attempted"] = report["documents"] + report["skipped"] + len(report["failures"])
     report["seconds"] = round(time.perf_counter() - started, 3)
     report["cpu_seconds"] = round(time.process_time() - cpu_started, 3)  # the whole worker process's CPU
+    global PARTITIONS_DONE
+    PARTITIONS_DONE += 1
     return report
 
 
