@@ -221,3 +221,20 @@ def test_a_date_is_never_the_speaker(attribute):
 )
 def test_programme_titles_are_not_quotes(attribute, text):
     assert [q.text for q in attribute(text).quotes if q.kind.value != "indirect"] == ["We will win,"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“This is fantastic!” beamed delegate Ana Silva.", "Ana Silva"),
+        ("“Go back to your seat,” Trustee Ana Silva barked.", "Ana Silva"),
+    ],
+)
+def test_any_verb_right_after_an_open_ended_quote_is_its_cue(attribute, text, speaker):
+    assert speaker_name(quote_for(attribute(text), "")) == speaker
+
+
+def test_a_quote_ending_its_sentence_does_not_take_the_next_verb(attribute):
+    text = "“The plan failed.” Ana Silva resigned the next day."
+    quote = quote_for(attribute(text), "plan failed")
+    assert quote.cue is None or quote.cue.text != "resigned"

@@ -12,6 +12,7 @@ from .records import QuoteKind
 # rule -> precision of attribution, measured (see module docstring).
 RULE_PRECISION: dict[str, float] = {
     "cue_after": 0.90,
+    "cue_after_position": 0.8,
     "cue_before": 0.80,
     "according_to": 0.80,
     "label": 0.75,

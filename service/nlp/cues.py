@@ -22,6 +22,8 @@ DROP_FROM_MENTION = frozenset({"relcl", "acl", "appos", "advcl", "punct", "parat
 KEEP_PREP_HEADS = frozenset({"people", "person", "official", "officials", "member", "members", "sources", "source"})
 DASHES = frozenset({"—", "–", "-", "--"})
 AFTER_WINDOW = 9
+# How far after a quote any verb counts as its cue (`"...!" beamed X`, `"...," X barked`).
+POSITIONAL_CUE_WINDOW = 4
 # Cues that report speech only right after a quote (`..." he continued.`), never as
 # verbs that govern a quoted fragment.
 NARRATION_ONLY_CUES = frozenset({"continue", "begin", "read"})
@@ -164,34 +166,44 @@ def _sentence_stop(token: Token) -> bool:
 
 
 def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | None:
-    """`"…," X said.` / `"…," said X.` / `"…" according to X.`"""
+    """`"…," X said.` / `"…," said X.` / `"…" according to X.`  A quote that ends in a
+    comma, `!` or `?` and runs straight into a short clause makes that clause's verb its
+    cue whatever the verb (`"This is fantastic!" beamed Donald Hartley`)."""
     tokens = _tokens_between(doc, quote.close_end, limit_char)
     words = [t for t in tokens if not t.is_space]
     while words and words[0].is_punct and words[0].text not in DASHES:
         words = words[1:]
-    for _n, token in enumerate(words[:AFTER_WINDOW]):
+    first = quote_token_limit(doc, quote.close_end)
+    open_ended = doc.text[quote.start : quote.end].rstrip()[-1:] in {",", "!", "?", "—", "-"}
+    for n, token in enumerate(words[:AFTER_WINDOW]):
         if _sentence_stop(token) or token.is_quote:
             break
         if is_according_to(token):
             source = according_to_source(token)
             if source is not None:
                 return Attribution(mention_span(source), doc[token.i : token.i + 2], "according_to")
-        if is_cue_verb(token):
+        positional = (
+            open_ended
+            and n < POSITIONAL_CUE_WINDOW
+            and token.pos_ == "VERB"
+            and (token.tag_ in {"VBD", "VBZ"} or (n == 0 and token.tag_ == "VBN"))
+        )
+        if is_cue_verb(token) or positional:
             cue = _cue_span(token)
             subject = subject_of(token)
-            if subject is None or subject.i < quote_token_limit(doc, quote.close_end):
+            if subject is None or subject.i < first:
                 subject = inverted_subject(token, words[-1].i + 1) or subject
-            if subject is not None and subject.i >= quote_token_limit(doc, quote.close_end):
-                return Attribution(mention_span(subject), cue, "cue_after")
+            if subject is not None and subject.i >= first:
+                return Attribution(
+                    mention_span(subject), cue, "cue_after" if is_cue_verb(token) else "cue_after_position"
+                )
     return None
 
 
 def quote_token_limit(doc: Doc, char: int) -> int:
     """Index of the first token at or after a character offset."""
-    for token in doc:
-        if token.idx >= char:
-            return token.i
-    return len(doc)
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand") if char < len(doc.text) else None
+    return span.start if span is not None else len(doc)
 
 
 def _cue_span(verb: Token) -> Span:

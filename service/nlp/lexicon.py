@@ -14,6 +14,7 @@ SPEECH_VERBS = frozenset(
     vow pledge promise threaten urge demand acknowledge admit concede confirm deny
     report reveal disclose recall remark comment observe quip joke boast brag complain
     lament grumble mutter whisper shout yell scream cry exclaim plead confess chant sing
+    proclaim tout boom bark snap gush muse sigh scoff sneer
     hint signal indicate suggest imply predict forecast estimate reckon
     tweet retort counter rebut reiterate repeat stress emphasize emphasise underscore
     conclude agree disagree concur object protest charge accuse allege blame
@@ -68,7 +69,7 @@ NAME_TITLES = frozenset(
     spokeswoman spokesperson officer sheriff detective prosecutor king queen prince
     princess pope cardinal bishop councilman councilwoman councillor congressman
     congresswoman delegate assemblyman assemblywoman treasurer comptroller
-    superintendent coach professor commander general
+    superintendent coach professor commander general trustee alderman alderwoman selectman regent
     """.split()
 )
 
