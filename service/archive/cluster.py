@@ -8,9 +8,10 @@ import signal
 import dask
 from distributed import Client, LocalCluster
 
-# Dask's statistical profiler samples each worker's stack every 10 ms for the dashboard; on this
-# pure-Python workload it cost about a tenth of the CPU per document, so the embedded cluster
-# turns it off unless the dashboard is wanted.
+# Dask's statistical profiler samples each worker's stack every 10 ms for the dashboard. In A/B
+# runs on the shared development machine (noisy) it cost roughly a tenth of the CPU per
+# document of this pure-Python workload, so the embedded cluster turns it off unless the
+# dashboard is wanted.
 NO_PROFILER = {"distributed.worker.profile.enabled": False}
 
 
