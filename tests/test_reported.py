@@ -153,3 +153,13 @@ def test_a_sentence_opening_with_a_poll_reports_what_follows(attribute):
     [found] = indirect(attribute(text))
     assert found.text == "most residents backed the new bridge"
     assert found.mention.text == "a city survey released Monday"
+
+
+@pytest.mark.parametrize("label", ["The Latest", "Delegate Update", "FIX IS IN"])
+def test_series_labels_are_not_headline_sources(attribute, label):
+    assert indirect(attribute(f"{label}: Senators Back The New Budget Plan.\n\nBody text follows here.")) == []
+
+
+def test_said_followed_by_an_adverbial_clause_reports_nothing(attribute):
+    found = indirect(attribute("“Thank you,” Senator Jo Park said when the reporter asked him a question."))
+    assert all(q.cue.text != "said" for q in found)

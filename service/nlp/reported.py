@@ -34,6 +34,7 @@ MIN_CLAUSE_TOKENS = 3
 # Subjects that name no source: first and second person, and relative pronouns of things.
 # Prepositions after an object that belong to what is said (`criticized X as vague`).
 OBJECT_PREPOSITIONS = frozenset({"as", "of", "for", "to", "over", "on", "about"})
+ADVERBIAL_DEPS = frozenset({"prep", "advcl", "advmod", "mark", "npadvmod", "agent"})
 # Verbs of stance whose content is the object of a preposition.
 PREPOSITIONAL_STANCE = {
     "refer": "to",
@@ -145,6 +146,8 @@ def _rest_of_sentence(verb: Token) -> list[Token] | None:
     clause of its own."""
     if any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children) or verb.i + 1 >= verb.sent.end:
         return None
+    if verb.doc[verb.i + 1].head is verb and verb.doc[verb.i + 1].dep_ in ADVERBIAL_DEPS:
+        return None  # `said when ...`, `said at a press conference`: circumstances, not words
     following = [t for t in verb.doc[verb.i + 1 : verb.sent.end]]
     if following and following[0].is_punct:
         return None  # `said, "..."` or `said.`
@@ -232,6 +235,18 @@ def _finding_clause(token: Token) -> ReportedClause | None:
     return ReportedClause(span.start_char, span.end_char, Attribution(source, doc[token.i : token.i + 1], "finding"))
 
 
+def _names_a_source(source: Span) -> bool:
+    """A headline label that names someone (`Graham`, `NY Daily News`), not a series
+    (`The Latest`, `Delegate Update`, `FIX IS IN`)."""
+    words = [t for t in source if not t.is_punct]
+    if not words or words[0].lower_ == "the" or any(t.pos_ == "VERB" or t.like_num for t in words):
+        return False
+    if len(words) > 1 and all(t.is_upper for t in words):
+        return False
+    named = any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in words)
+    return named or (len(words) <= 2 and all(t.pos_ == "PROPN" for t in words))
+
+
 def headline_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> Iterator[ReportedClause]:
     """`Graham: Trump's Rhetoric Destroying GOP's Chance.` — a one-line paragraph that
     puts a short source name before a colon and a claim after it."""
@@ -246,7 +261,7 @@ def headline_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> Iterator[Rep
         colon = doc.char_span(start + match.start("colon"), start + match.end("colon"), alignment_mode="expand")
         claim_start = start + match.start("claim")
         claim_end = start + len(line.rstrip().rstrip("."))
-        if source is None or colon is None or any(t.pos_ == "VERB" for t in source):
+        if source is None or colon is None or not _names_a_source(source):
             continue
         yield ReportedClause(claim_start, claim_end, Attribution(source, colon, "headline"))
 
