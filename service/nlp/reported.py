@@ -18,6 +18,8 @@ from .lexicon import ADDRESSEE_VERBS, REPORTING_VERBS, STANCE_OBJECT_VERBS
 HEADLINE_RE = re.compile(
     r"^\s*(?P<source>[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*| of| the){0,4})\s*(?P<colon>:)\s+(?P<claim>[^\s\"“‘'«].{8,})$"
 )
+# Words of recurring-feature labels (`The Latest:`, `Delegate Update:`, `Morning Email:`).
+SERIES_WORDS = frozenset("latest update updates daily weekly email newsletter briefing roundup name".split())
 # Labels before a colon that introduce no source.
 NOT_HEADLINE_SOURCES = frozenset(
     {
@@ -243,8 +245,10 @@ def _names_a_source(source: Span) -> bool:
         return False
     if len(words) > 1 and all(t.is_upper for t in words):
         return False
+    if any(t.lower_ in SERIES_WORDS for t in words):
+        return False
     named = any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in words)
-    return named or (len(words) <= 2 and all(t.pos_ == "PROPN" for t in words))
+    return named or (len(words) <= 2 and all(t.is_title or t.is_upper for t in words))
 
 
 def headline_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> Iterator[ReportedClause]:
