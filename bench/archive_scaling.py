@@ -1,6 +1,6 @@
 """How archive runs scale: documents/s in one process, then on Dask with 1 and 2 workers.
 
-    .venv/bin/python bench/archive_scaling.py [--docs 300] [--workers 1 2] [--json FILE]
+    .venv/bin/python bench/archive_scaling.py [--docs 300] [--workers 1 2] [--repeat N] [--json FILE]
 
 The corpus is the first --docs articles of ../shared/eval/polnear-train.jsonl when it is there
 (read at run time, never copied into the project), else the seed articles repeated. Every
@@ -10,20 +10,25 @@ temporary folder:
 - single process: `service.archive.process.attribute_partition` over the planned partitions,
   one after another, in this process (no Dask at all);
 - Dask, N workers: `service.archive.run_archive` on the command line's own `LocalCluster`
-  (`service.archive.cluster.local_cluster`): N worker processes with one thread each.
+  (`service.archive.cluster.local_cluster`): N worker processes with one thread each;
+- the control, N processes without Dask: N plain processes, each given every N-th partition,
+  started together once each has its model. It shows how much parallelism the machine had to
+  offer at that moment (others share it), so Dask's scaling can be read against it.
 
 documents/s counts from the first partition handed out to the last one written; the model is
 loaded beforehand everywhere (cluster start-up and model loading are shown apart).
 docs/CPU-s divides by the CPU time of the processes doing the work, which other people's load
 disturbs far less than wall time: equal figures mean Dask adds no work per document. The load
-average (`uptime`) is printed before and after: other people's work on the machine slows the
-figures, so compare runs made under the same load.
+average (`uptime`) is printed with every result: other people's work on the machine slows the
+figures, so compare runs made under the same load; `--repeat N` runs every configuration N
+times, in turn, and reports the best of each.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import shutil
 import sys
@@ -99,6 +104,56 @@ def single_process(source: str, out_dir: str, model: str, partition_size: int, b
     }
 
 
+def _plain_worker(partitions, model, out_dir, batch_size, barrier, results) -> None:
+    pipeline_for(model)
+    barrier.wait()  # every process has its model: start together
+    started, cpu_started = time.perf_counter(), time.process_time()
+    documents = quotes = 0
+    run_id = output.new_run_id()
+    for partition in partitions:
+        report = attribute_partition(
+            partition, model=model, out_dir=out_dir, run_id=run_id, batch_size=batch_size, max_chars=10**9
+        )
+        documents += report["documents"]
+        quotes += report["quotes"]
+    results.put((started, time.perf_counter(), time.process_time() - cpu_started, documents, quotes))
+
+
+def plain_processes(
+    source: str, out_dir: str, model: str, processes: int, partition_size: int, batch_size: int
+) -> dict:
+    """The control: `processes` independent processes without Dask, each given every n-th
+    partition, started together. The best any scheme could do on this machine at this moment."""
+    context = multiprocessing.get_context("spawn")
+    partitions = plan(source, partition_size).partitions
+    barrier, results = context.Barrier(processes), context.Queue()
+    started = time.perf_counter()
+    workers = [
+        context.Process(
+            target=_plain_worker, args=(partitions[i::processes], model, out_dir, batch_size, barrier, results)
+        )
+        for i in range(processes)
+    ]
+    for worker in workers:
+        worker.start()
+    finished = [results.get() for _ in workers]
+    for worker in workers:
+        worker.join()
+    first, last = min(f[0] for f in finished), max(f[1] for f in finished)
+    documents, cpu = sum(f[3] for f in finished), sum(f[2] for f in finished)
+    return {
+        "config": f"{processes} processes, no Dask",
+        "workers": processes,
+        "documents": documents,
+        "quotes": sum(f[4] for f in finished),
+        "seconds": round(last - first, 2),
+        "startup_seconds": round(first - started, 2),
+        "documents_per_second": round(documents / (last - first), 2),
+        "cpu_seconds": round(cpu, 2),
+        "documents_per_cpu_second": round(documents / cpu, 2),
+    }
+
+
 def on_dask(source: str, out_dir: str, model: str, workers: int, partition_size: int, batch_size: int) -> dict:
     from distributed import Client
 
@@ -137,6 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--corpus", type=Path, default=POLNEAR, help="JSONL to take articles from (default: %(default)s)"
     )
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of every configuration; the best counts")
+    parser.add_argument(
+        "--no-control", dest="control", action="store_false", help="skip the plain-processes control run"
+    )
     parser.add_argument("--json", metavar="FILE", help="also write the results here as JSON")
     args = parser.parse_args(argv)
 
@@ -150,45 +209,64 @@ def main(argv: list[str] | None = None) -> int:
         def record(result: dict) -> None:
             results.append(result)
             print(
-                f"{result['config']:<16} {result['documents']:>5} docs  {result['seconds']:>7.1f} s  "
+                f"{result['config']:<22} {result['documents']:>5} docs  {result['seconds']:>7.1f} s  "
                 f"{result['documents_per_second']:>6.2f} docs/s  {result['documents_per_cpu_second']:>5.2f} docs/CPU-s"
                 f"   (start-up {result['startup_seconds']:.1f} s; load average now {load_average()})",
                 flush=True,
             )
 
-        out = scratch / "single"
-        out.mkdir()
-        record(single_process(str(source), str(out), args.model, args.partition_size, args.batch_size))
-        for workers in args.workers:
-            record(
-                on_dask(
-                    str(source),
-                    str(scratch / f"dask-{workers}"),
-                    args.model,
-                    workers,
-                    args.partition_size,
-                    args.batch_size,
+        for repetition in range(args.repeat):
+            if args.repeat > 1:
+                print(f"-- round {repetition + 1} of {args.repeat}", flush=True)
+            out = scratch / f"single-{repetition}"
+            out.mkdir()
+            record(single_process(str(source), str(out), args.model, args.partition_size, args.batch_size))
+            for workers in args.workers:
+                out = scratch / f"dask-{workers}-{repetition}"
+                record(on_dask(str(source), str(out), args.model, workers, args.partition_size, args.batch_size))
+            if args.control and max(args.workers) > 1:
+                out = scratch / f"plain-{repetition}"
+                out.mkdir()
+                processes = max(args.workers)
+                record(
+                    plain_processes(str(source), str(out), args.model, processes, args.partition_size, args.batch_size)
                 )
-            )
 
         quotes = {r["quotes"] for r in results}
         if len(quotes) != 1:
             print(f"warning: configurations found different numbers of quotes: {sorted(quotes)}", file=sys.stderr)
-        by_workers = {r["workers"]: r["documents_per_second"] for r in results if r["config"].startswith("Dask")}
+        best: dict[str, dict] = {}
+        for result in results:
+            if (
+                result["config"] not in best
+                or result["documents_per_second"] > best[result["config"]]["documents_per_second"]
+            ):
+                best[result["config"]] = result
+        if args.repeat > 1:
+            print(f"best of {args.repeat} rounds:")
+            for result in best.values():
+                print(f"  {result['config']:<22} {result['documents_per_second']:>6.2f} docs/s")
+        speed = {config: result["documents_per_second"] for config, result in best.items()}
         ratios = {}
-        if 1 in by_workers:
-            for workers, speed in sorted(by_workers.items()):
-                if workers > 1:
-                    ratios[f"{workers}_vs_1_worker"] = round(speed / by_workers[1], 2)
-        single = results[0]["documents_per_second"]
-        for workers, speed in sorted(by_workers.items()):
-            ratios[f"{workers}_workers_vs_single_process"] = round(speed / single, 2)
+        one = speed.get("Dask, 1 worker")
+        for workers in args.workers:
+            config = f"Dask, {workers} worker{'s' if workers > 1 else ''}"
+            if workers > 1 and one:
+                ratios[f"dask_{workers}_vs_1_worker"] = round(speed[config] / one, 2)
+            ratios[f"dask_{workers}_vs_single_process"] = round(speed[config] / speed["single process"], 2)
+        for config in speed:
+            if config.endswith("no Dask"):
+                ratios[f"plain_{config.split()[0]}_processes_vs_single_process"] = round(
+                    speed[config] / speed["single process"], 2
+                )
         print("scaling: " + ", ".join(f"{k} = {v}" for k, v in ratios.items()))
         print(f"load average after: {load_average()}")
         if args.json:
             with open(args.json, "w", encoding="utf-8") as handle:
                 json.dump(
-                    {"corpus": origin, "cores": os.cpu_count(), "results": results, "ratios": ratios}, handle, indent=2
+                    {"corpus": origin, "cores": os.cpu_count(), "results": results, "best": best, "ratios": ratios},
+                    handle,
+                    indent=2,
                 )
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -44,6 +44,7 @@ class GunicornServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> GunicornServer:
+        _exit_cleanly_on_sigterm()
         self._metrics_dir = tempfile.TemporaryDirectory(prefix="quotes-bench-metrics-")
         env = {
             **os.environ,
@@ -152,6 +153,13 @@ class GunicornServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """SIGTERM to the benchmark or stress run raises SystemExit, so that `with
+    GunicornServer()` blocks stop their server instead of leaving it behind."""
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def _is_running(pid: int) -> bool:

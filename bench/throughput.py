@@ -47,10 +47,12 @@ def reset_caches(nlp, warmup: list[str]) -> None:
     """Empty every per-process cache of the pipeline (spaCy's lemmatizer cache, ours),
     then parse `warmup`: each timed pass starts like a server that has seen the warm-up
     articles but none of the timed ones."""
+    from service.nlp.pipeline import CachedLemmas, FastAttributeRuler
+
     for _, proc in nlp.pipeline:
-        if hasattr(proc, "clear"):
+        if isinstance(proc, CachedLemmas | FastAttributeRuler):
             proc.clear()
-        elif isinstance(getattr(proc, "cache", None), dict):
+        elif isinstance(getattr(proc, "cache", None), dict):  # spaCy's Lemmatizer
             proc.cache.clear()
     for _doc in nlp.pipe(warmup, batch_size=PIPE_BATCH):
         pass
