@@ -158,3 +158,10 @@ def test_a_sentence_opening_with_a_poll_reports_what_follows(attribute):
 def test_said_followed_by_an_adverbial_clause_reports_nothing(attribute):
     found = indirect(attribute("“Thank you,” Senator Jo Park said when the reporter asked him a question."))
     assert all(q.cue.text != "said" for q in found)
+
+
+@pytest.mark.parametrize(
+    "text", ["Mayor Anna Petrov was asked to resign.", "Mayor Anna Petrov is expected to attend the gala."]
+)
+def test_the_subject_of_a_passive_is_not_the_source(attribute, text):
+    assert indirect(attribute(text)) == []

@@ -159,6 +159,10 @@ def _rest_of_sentence(verb: Token) -> list[Token] | None:
     return _trim(following) or None
 
 
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
 def _leading_noun_phrase(verb: Token) -> Token | None:
     """ "About 4 in 10 say ...": a subject the parser left unattached, as the last noun
     or number of the words that open the sentence before the verb."""
@@ -213,6 +217,8 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
         subject = subject_of(token) or _leading_noun_phrase(token)
         if subject is None or subject.lower_ in NOT_A_SOURCE or tokens[0].i <= subject.i <= tokens[-1].i:
             continue
+        if _is_passive(token):
+            continue  # `X was asked to ...`, `X is expected to ...`: X is not the source
         attribution = Attribution(mention_span(subject), doc[token.i : token.i + 1], rule)
         yield from _clause(tokens, attribution, MIN_CLAUSE_TOKENS if rule == "reported" else 1)
 
