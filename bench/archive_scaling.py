@@ -8,15 +8,16 @@ configuration runs the same code on the same articles and writes its output to a
 temporary folder:
 
 - single process: `service.archive.process.attribute_partition` over the planned partitions,
-  one after another, in this process (no Dask at all);
+  one after another, in one fresh process (no Dask at all);
 - Dask, N workers: `service.archive.run_archive` on the command line's own `LocalCluster`
   (`service.archive.cluster.local_cluster`): N worker processes with one thread each;
 - the control, N processes without Dask: N plain processes, each given every N-th partition,
   started together once each has its model. It shows how much parallelism the machine had to
   offer at that moment (others share it), so Dask's scaling can be read against it.
 
-documents/s counts from the first partition handed out to the last one written; the model is
-loaded beforehand everywhere (cluster start-up and model loading are shown apart).
+documents/s counts from the first partition handed out to the last one written; every process
+is new and has loaded the model and parsed one sentence before the clock starts (cluster
+start-up and model loading are shown apart).
 docs/CPU-s divides by the CPU time of the processes doing the work, which other people's load
 disturbs far less than wall time: equal figures mean Dask adds no work per document. The load
 average (`uptime`) is printed with every result: other people's work on the machine slows the
@@ -42,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from service.archive import output, run_archive  # noqa: E402
 from service.archive.cluster import local_cluster  # noqa: E402
 from service.archive.inputs import plan  # noqa: E402
-from service.archive.process import attribute_partition, pipeline_for  # noqa: E402
+from service.archive.process import attribute_partition, warm_up  # noqa: E402
 from service.config import Config  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "eval" / "polnear-train.jsonl"
@@ -75,37 +76,8 @@ def write_corpus(path: Path, docs: int, corpus: Path) -> str:
     return origin
 
 
-def single_process(source: str, out_dir: str, model: str, partition_size: int, batch_size: int) -> dict:
-    started = time.perf_counter()
-    pipeline_for(model)
-    loaded = time.perf_counter()
-    work = plan(source, partition_size)
-    documents = quotes = 0
-    cpu_started = time.process_time()
-    run_id = output.new_run_id()
-    for partition in work.partitions:
-        report = attribute_partition(
-            partition, model=model, out_dir=out_dir, run_id=run_id, batch_size=batch_size, max_chars=10**9
-        )
-        documents += report["documents"]
-        quotes += report["quotes"]
-    seconds = time.perf_counter() - loaded
-    cpu_seconds = time.process_time() - cpu_started
-    return {
-        "config": "single process",
-        "workers": 1,
-        "documents": documents,
-        "quotes": quotes,
-        "seconds": round(seconds, 2),
-        "startup_seconds": round(loaded - started, 2),
-        "documents_per_second": round(documents / seconds, 2),
-        "cpu_seconds": round(cpu_seconds, 2),
-        "documents_per_cpu_second": round(documents / cpu_seconds, 2),
-    }
-
-
 def _plain_worker(partitions, model, out_dir, batch_size, barrier, results) -> None:
-    pipeline_for(model)
+    warm_up(model)
     barrier.wait()  # every process has its model: start together
     started, cpu_started = time.perf_counter(), time.process_time()
     documents = quotes = 0
@@ -142,7 +114,7 @@ def plain_processes(
     first, last = min(f[0] for f in finished), max(f[1] for f in finished)
     documents, cpu = sum(f[3] for f in finished), sum(f[2] for f in finished)
     return {
-        "config": f"{processes} processes, no Dask",
+        "config": "single process" if processes == 1 else f"{processes} processes, no Dask",
         "workers": processes,
         "documents": documents,
         "quotes": sum(f[4] for f in finished),
@@ -220,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"-- round {repetition + 1} of {args.repeat}", flush=True)
             out = scratch / f"single-{repetition}"
             out.mkdir()
-            record(single_process(str(source), str(out), args.model, args.partition_size, args.batch_size))
+            record(plain_processes(str(source), str(out), args.model, 1, args.partition_size, args.batch_size))
             for workers in args.workers:
                 out = scratch / f"dask-{workers}-{repetition}"
                 record(on_dask(str(source), str(out), args.model, workers, args.partition_size, args.batch_size))

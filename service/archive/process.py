@@ -45,8 +45,10 @@ def pipeline_for(model: str) -> Language:
 
 
 def warm_up(model: str) -> dict:
-    """Load the pipeline now (run on every worker before the job); say what was loaded."""
+    """Load the pipeline now (run on every worker before the job) and parse one sentence, so
+    first-use costs are paid before the clock starts; say what was loaded."""
     nlp = pipeline_for(model)
+    nlp("“We are ready,” the editor said.")
     return {"pid": os.getpid(), "model": model_label(nlp), "loads": LOADS[model]}
 
 
