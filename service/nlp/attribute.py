@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .confidence import confidence_for
 from .cues import Attribution, colon_intro, cue_after, cue_before, dash_form, governing_cue
+from .doccache import doc_ents, doc_text
 from .marks import SENTENCE_END_RE, QuotedSpan, paragraph_bounds
 from .names import Entity, EntityIndex
 from .quotations import is_quotation, quote_kind
@@ -46,9 +47,9 @@ def _text_span(span: Span | None) -> TextSpan | None:
 class _Attributor:
     def __init__(self, doc: Doc, quoted: list[QuotedSpan], index: EntityIndex):
         self.doc = doc
-        self.text = doc.text
-        self.paragraphs = paragraph_bounds(doc.text)
-        self.quoted = [q for q in quoted if is_quotation(doc.text, q)]
+        self.text = doc_text(doc)
+        self.paragraphs = paragraph_bounds(doc_text(doc))
+        self.quoted = [q for q in quoted if is_quotation(doc_text(doc), q)]
         self.index = index
         self._content_starts = [q.start for q in self.quoted]
 
@@ -151,7 +152,7 @@ def _named_person_between(doc: Doc, start: int, end: int, speaker: Entity | None
         ent.label_ == "PERSON"
         and start <= ent.start_char < end
         and (speaker is None or speaker.key not in ent.text.lower())
-        for ent in doc.ents
+        for ent in doc_ents(doc)
     )
 
 
@@ -165,7 +166,7 @@ def _continuation_rule(doc: Doc, paragraphs: list[tuple[int, int]], previous: _I
         return None
     if item.span.continued:
         return "inherited"
-    opens_paragraph = not doc.text[paragraphs[item.span.paragraph][0] : item.span.open_start].strip()
+    opens_paragraph = not doc_text(doc)[paragraphs[item.span.paragraph][0] : item.span.open_start].strip()
     if opens_paragraph and not _named_person_between(
         doc, previous.span.close_end, item.span.open_start, previous.entity
     ):
@@ -199,8 +200,8 @@ def extract(doc: Doc, quoted: list[QuotedSpan], index: EntityIndex) -> Extractio
             if item.entity is not None:
                 resolver.remember(item.attribution.mention.start_char, item.entity)
     _inherit(items, doc, attributor.paragraphs)
-    items = [it for it in items if _worth_returning(it, doc.text)]
-    return _records(items, doc.text)
+    items = [it for it in items if _worth_returning(it, doc_text(doc))]
+    return _records(items, doc_text(doc))
 
 
 def _worth_returning(item: _Item, text: str) -> bool:

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribute import extract
+from .doccache import doc_text
 from .marks import find_quoted_spans
 from .names import build_entity_index
 
@@ -21,7 +22,7 @@ Doc.set_extension("extraction", default=None, force=True)
 
 class QuotationMarks:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quoted_spans = find_quoted_spans(doc.text)
+        doc._.quoted_spans = find_quoted_spans(doc_text(doc))
         return doc
 
 
@@ -33,7 +34,7 @@ class SpeakerEntities:
 
 class QuoteAttribution:
     def __call__(self, doc: Doc) -> Doc:
-        quoted = doc._.quoted_spans if doc._.quoted_spans is not None else find_quoted_spans(doc.text)
+        quoted = doc._.quoted_spans if doc._.quoted_spans is not None else find_quoted_spans(doc_text(doc))
         index = doc._.entity_index if doc._.entity_index is not None else build_entity_index(doc)
         doc._.extraction = extract(doc, quoted, index)
         return doc

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .doccache import doc_text
 from .lexicon import LEADING_CUE_FORMS, NAME_TITLES, REPORTING_VERBS, ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from .marks import QuotedSpan
 
@@ -174,7 +175,7 @@ def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
     while words and words[0].is_punct and words[0].text not in DASHES:
         words = words[1:]
     first = quote_token_limit(doc, quote.close_end)
-    open_ended = doc.text[quote.start : quote.end].rstrip()[-1:] in {",", "!", "?", "—", "-"}
+    open_ended = doc_text(doc)[quote.start : quote.end].rstrip()[-1:] in {",", "!", "?", "—", "-"}
     for n, token in enumerate(words[:AFTER_WINDOW]):
         if _sentence_stop(token) or token.is_quote:
             break
@@ -202,7 +203,7 @@ def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
 
 def quote_token_limit(doc: Doc, char: int) -> int:
     """Index of the first token at or after a character offset."""
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand") if char < len(doc.text) else None
+    span = doc.char_span(char, len(doc_text(doc)), alignment_mode="expand") if char < len(doc_text(doc)) else None
     return span.start if span is not None else len(doc)
 
 
@@ -304,16 +305,16 @@ def colon_intro(
     """A sentence that ends in a colon introduces the quote after it
     (`Breitbart News responded:` / `the senator released a statement:` then the quote,
     in the same paragraph or opening the next one): its subject is the speaker."""
-    before = doc.text[paragraph_start : quote.open_start]
+    before = doc_text(doc)[paragraph_start : quote.open_start]
     if before.strip():
         colon = paragraph_start + len(before.rstrip()) - 1
     elif previous_paragraph_end is not None:
         colon = previous_paragraph_end - 1
-        while colon > 0 and doc.text[colon].isspace():
+        while colon > 0 and doc_text(doc)[colon].isspace():
             colon -= 1
     else:
         return None
-    if colon < 0 or doc.text[colon] != ":":
+    if colon < 0 or doc_text(doc)[colon] != ":":
         return None
     span = doc.char_span(colon, colon + 1, alignment_mode="expand")
     if span is None:

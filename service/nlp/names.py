@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .doccache import doc_ents
 from .lexicon import GENDERED_TITLES, HONORIFICS, LEADING_CUE_FORMS, NAME_TITLES, RANKS, ROLE_MODIFIERS, ROLE_NOUNS
 from .records import SpeakerKind
 
@@ -216,7 +217,7 @@ def _role_phrase(tokens: list[Token]) -> str | None:
 def person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, joined across a nickname in quote marks."""
     spans: list[Span] = []
-    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    ents = [e for e in doc_ents(doc) if e.label_ == "PERSON"]
     skip_until = -1
     for ent in ents:
         if ent.start < skip_until:
@@ -302,7 +303,7 @@ def build_entity_index(doc: Doc) -> EntityIndex:
         for role in (_appositive_after(doc, span.end), _appositive_before(doc, title_start)):
             if role:
                 entity.add_role(role, span.start)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in ORG_LABELS and ent.label_ != "NORP":
             if surname_key(ent.text) in index.people and len(ent) <= 2:
                 index.people[surname_key(ent.text)].positions.append(ent.start_char)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .cues import Attribution, according_to_source, is_according_to, is_cue_verb, mention_span, subject_of
+from .doccache import doc_text
 from .lexicon import ADDRESSEE_VERBS, REPORTING_VERBS, STANCE_OBJECT_VERBS
 
 HEADLINE_RE = re.compile(
@@ -261,7 +262,7 @@ def headline_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> Iterator[Rep
     """`Graham: Trump's Rhetoric Destroying GOP's Chance.` — a one-line paragraph that
     puts a short source name before a colon and a claim after it."""
     for start, end in paragraphs:
-        line = doc.text[start:end]
+        line = doc_text(doc)[start:end]
         if "\n" in line.strip():
             continue
         match = HEADLINE_RE.match(line)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .doccache import ents_within
 from .lexicon import (
     ANONYMITY_MARKERS,
     ANONYMOUS_DETERMINERS,
@@ -101,7 +102,7 @@ class SpeakerResolver:
         return None
 
     def _organization(self, mention: Span) -> Entity | None:
-        for ent in mention.ents:
+        for ent in ents_within(mention):
             if ent.label_ in ORG_ENT_LABELS and ent.start <= mention.root.i < ent.end:
                 entity = self.index.org(org_key(ent.text))
                 if entity is not None:
@@ -112,7 +113,7 @@ class SpeakerResolver:
         tokens = clean_name_tokens([t for t in mention if t.pos_ == "PROPN" or t.is_quote])
         if not tokens:
             return None
-        if len(tokens) >= 2 and not mention.ents:
+        if len(tokens) >= 2 and not ents_within(mention):
             return self.index.add_person(tokens, mention.start_char)
         return self.index.add_org(mention.text, mention.start_char)
 
