@@ -8,7 +8,9 @@ In one run, on the same articles (bench/articles.py):
   (c) POST /v1/quotes/batch through gunicorn on 127.0.0.1, with 1 and with 2 workers;
   (d) POST /v1/quotes, one article per request, p50/p95/p99 at concurrency 1 and 8;
   (e) RSS and PSS of each worker after the load;
-and prints them as tables, with each throughput as a ratio to (a).  --profile adds the
+and prints them as tables, with each throughput as a ratio to (a), in documents per
+second of wall clock and per second of CPU (the benchmark process's for (a) and (b), the
+workers' for (c): steadier when other work shares the machine).  --profile adds the CPU
 time spent in each pipe of (b).  (a) and (b) are timed `--repeat` times, alternating, and
 the best of each is kept, which damps the noise of other work on the machine.
 
@@ -58,32 +60,47 @@ def reset_caches(nlp, warmup: list[str]) -> None:
         pass
 
 
-def time_raw(nlp, texts: list[str]) -> float:
-    started = time.perf_counter()
+def time_raw(nlp, texts: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process)."""
+    started, cpu = time.perf_counter(), time.process_time()
     for _doc in nlp.pipe(texts, batch_size=PIPE_BATCH):
         pass
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
-def time_library(nlp, texts: list[str]) -> tuple[float, int]:
+def time_library(nlp, texts: list[str]) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, quotes found)."""
     from service.response import response_body
 
     quotes = 0
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for doc in nlp.pipe(texts, batch_size=PIPE_BATCH):
         quotes += len(response_body(nlp, doc, None, 0.0)["quotes"])
-    return time.perf_counter() - started, quotes
+    return time.perf_counter() - started, time.process_time() - cpu, quotes
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds the processes have used so far (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()  # noqa: SIM115
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks
 
 
 def profile_pipes(nlp, texts: list[str]) -> dict[str, float]:
-    """Seconds per pipe over `texts`, each pipe run over the whole set in turn."""
-    started = time.perf_counter()
+    """CPU seconds per pipe over `texts`, each pipe run over the whole set in turn."""
+    started = time.process_time()
     docs = [nlp.make_doc(t) for t in texts]
-    seconds = {"tokenizer": time.perf_counter() - started}
+    seconds = {"tokenizer": time.process_time() - started}
     for name, proc in nlp.pipeline:
-        started = time.perf_counter()
+        started = time.process_time()
         docs = list(proc.pipe(docs, batch_size=PIPE_BATCH)) if hasattr(proc, "pipe") else [proc(doc) for doc in docs]
-        seconds[name] = time.perf_counter() - started
+        seconds[name] = time.process_time() - started
     return seconds
 
 
@@ -100,11 +117,16 @@ def http_batch(workers: int, articles: list[dict], warmup: list[dict], rounds: i
     ] * rounds
     with GunicornServer(workers=workers) as server:
         warm_server(server, warmup, workers)
+        pids = server.worker_pids()
+        cpu = cpu_seconds(pids)
         result = run_load(server.url, "/v1/quotes/batch", payloads, total=len(payloads), concurrency=workers * 2)
+        cpu = cpu_seconds(pids) - cpu
         memory = {pid: memory_kib(pid) for pid in server.worker_pids()}
     summary = result.summary()
     summary["docs"] = len(articles) * rounds
     summary["memory"] = memory
+    summary["worker_cpu_s"] = round(cpu, 2)
+    summary["cores_busy"] = round(cpu / result.wall_seconds, 2)
     return summary
 
 
@@ -152,15 +174,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"(a) raw pipes:     {' '.join(raw.pipe_names)}")
     print(f"(b) library pipes: {' '.join(library.pipe_names)}", flush=True)
     print(f"each timing starts from empty caches and {len(warmup)} warm-up articles", flush=True)
-    raw_times, lib_times, quotes = [], [], 0
+    raw_runs, lib_runs, quotes = [], [], 0
     for _ in range(max(1, args.repeat)):
         reset_caches(raw, warmup_texts)
-        raw_times.append(time_raw(raw, texts))
+        raw_runs.append(time_raw(raw, texts))
         reset_caches(library, warmup_texts)
-        seconds, quotes = time_library(library, texts)
-        lib_times.append(seconds)
-        print(f"  pass: raw {raw_times[-1]:.2f} s, library {lib_times[-1]:.2f} s", flush=True)
-    raw_s, lib_s = min(raw_times), min(lib_times)
+        wall, cpu, quotes = time_library(library, texts)
+        lib_runs.append((wall, cpu))
+        print(
+            f"  pass: raw {raw_runs[-1][0]:.2f} s ({raw_runs[-1][1]:.2f} CPU s), "
+            f"library {wall:.2f} s ({cpu:.2f} CPU s)",
+            flush=True,
+        )
+    raw_s, raw_cpu = min(r[0] for r in raw_runs), min(r[1] for r in raw_runs)
+    lib_s, lib_cpu = min(r[0] for r in lib_runs), min(r[1] for r in lib_runs)
     if args.profile:
         reset_caches(library, warmup_texts)
     profile = profile_pipes(library, texts) if args.profile else None
@@ -174,23 +201,40 @@ def main(argv: list[str] | None = None) -> int:
     n = args.latency_requests or len(articles)
     latency, memory = http_latency(articles, warmup, 2, [(1, n), (8, n)])
 
-    raw_rate = len(texts) / raw_s
+    raw_rate, raw_cpu_rate = len(texts) / raw_s, len(texts) / raw_cpu
     rows = [
-        ("(a) raw nlp.pipe, full en_core_web_sm", len(texts), raw_s),
-        ("(b) library: load_pipeline, Doc -> quotes", len(texts), lib_s),
-        ("(c) HTTP batch, gunicorn 1 worker", batch1["docs"], batch1["wall_s"]),
-        ("(c) HTTP batch, gunicorn 2 workers", batch2["docs"], batch2["wall_s"]),
+        ("(a) raw nlp.pipe, full en_core_web_sm", len(texts), raw_s, raw_cpu),
+        ("(b) library: load_pipeline, Doc -> quotes", len(texts), lib_s, lib_cpu),
+        ("(c) HTTP batch, gunicorn 1 worker", batch1["docs"], batch1["wall_s"], batch1["worker_cpu_s"]),
+        ("(c) HTTP batch, gunicorn 2 workers", batch2["docs"], batch2["wall_s"], batch2["worker_cpu_s"]),
     ]
     print()
-    print(f"{'path':44} {'docs':>5} {'seconds':>8} {'docs/s':>7} {'kchar/s':>8} {'vs (a)':>7}")
+    print("docs/s: wall clock; docs/CPU-s: per second of CPU the parsing process(es) got (steadier on a busy machine)")
+    print(
+        f"{'path':44} {'docs':>5} {'wall s':>7} {'docs/s':>7} {'kchar/s':>8} {'vs (a)':>7} "
+        f"{'CPU s':>7} {'docs/CPU-s':>10} {'vs (a)':>7}"
+    )
     figures = {"articles": len(articles), "source": source, "chars": chars, "quotes": quotes, "paths": {}}
-    for label, docs, seconds in rows:
+    for label, docs, seconds, cpu in rows:
         rate = docs / seconds
+        cpu_rate = docs / cpu if cpu else 0.0
         kchars = chars * docs / len(texts) / seconds / 1000
-        print(f"{label:44} {docs:5d} {seconds:8.2f} {rate:7.2f} {kchars:8.1f} {rate / raw_rate:6.2f}x")
-        figures["paths"][label] = {"docs": docs, "seconds": round(seconds, 3), "docs_per_s": round(rate, 3)}
+        print(
+            f"{label:44} {docs:5d} {seconds:7.2f} {rate:7.2f} {kchars:8.1f} {rate / raw_rate:6.2f}x "
+            f"{cpu:7.2f} {cpu_rate:10.2f} {cpu_rate / raw_cpu_rate:6.2f}x"
+        )
+        figures["paths"][label] = {
+            "docs": docs,
+            "seconds": round(seconds, 3),
+            "docs_per_s": round(rate, 3),
+            "cpu_s": round(cpu, 3),
+            "docs_per_cpu_s": round(cpu_rate, 3),
+        }
     scaling = (batch2["docs"] / batch2["wall_s"]) / (batch1["docs"] / batch1["wall_s"])
-    print(f"2 workers / 1 worker (HTTP batch): {scaling:.2f}x")
+    print(
+        f"2 workers / 1 worker (HTTP batch, wall clock): {scaling:.2f}x; "
+        f"cores kept busy: {batch1['cores_busy']:.2f} with 1 worker, {batch2['cores_busy']:.2f} with 2"
+    )
     for label, result in (("1 worker", batch1), ("2 workers", batch2)):
         if result["failed"]:
             print(f"  HTTP batch {label}: {result['failed']} failed requests: {result['statuses']}")
@@ -216,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     if profile:
         total = sum(profile.values())
         print()
-        print(f"{'library path, seconds per pipe':44} {'seconds':>8} {'share':>6}")
+        print(f"{'library path, CPU seconds per pipe':44} {'seconds':>8} {'share':>6}")
         for name, seconds in profile.items():
             print(f"{name:44} {seconds:8.2f} {seconds / total:6.1%}")
     print(f"\nload average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -229,8 +273,8 @@ def main(argv: list[str] | None = None) -> int:
             "latency": latency,
             "memory": memory,
             "profile": profile,
-            "raw_passes_s": raw_times,
-            "library_passes_s": lib_times,
+            "raw_passes": raw_runs,
+            "library_passes": lib_runs,
         }
     )
     if args.json:
