@@ -19,6 +19,9 @@ from .evaluate import predict_in_process, read_jsonl
 from .scoring import judge_document
 
 THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+# Fewer attributions than this measure nothing: such a rule gets PRIOR_PRECISION.
+MIN_SAMPLES = 20
+PRIOR_PRECISION = 0.5
 
 
 def rule_precision(docs: list[dict], predictions: dict[str, list[dict]]) -> dict[str, tuple[int, int]]:
@@ -63,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     print("| rule | attributions | precision |\n| --- | --- | --- |")
     for rule, (n, ok) in sorted(table.items(), key=lambda item: -item[1][0]):
         print(f"| {rule} | {n} | {ok / n:.2f} |")
-    print("\nRULE_PRECISION = " + json.dumps({r: round(ok / n, 2) for r, (n, ok) in sorted(table.items())}, indent=4))
+    measured = {r: round(ok / n, 2) if n >= MIN_SAMPLES else PRIOR_PRECISION for r, (n, ok) in sorted(table.items())}
+    print(f"\n# rules with fewer than {MIN_SAMPLES} attributions get {PRIOR_PRECISION}")
+    print("RULE_PRECISION = " + json.dumps(measured, indent=4))
     print("\n| confidence >= | quotes kept | precision |\n| --- | --- | --- |")
     for threshold, kept, precision in threshold_curve(docs, predictions):
         print(f"| {threshold:.1f} | {kept} | {precision:.2f} |")

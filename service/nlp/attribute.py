@@ -242,7 +242,7 @@ def _records(items: list[_Item], text: str) -> Extraction:
                 start=item.start,
                 end=item.end,
                 kind=item.kind,
-                confidence=confidence_for(rule, item.kind, speaker is not None),
+                confidence=confidence_for(rule),
                 speaker=speaker,
                 mention=mention,
                 cue=_text_span(attribution.cue) if attribution else None,
