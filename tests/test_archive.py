@@ -323,6 +323,7 @@ def test_command_line_on_an_existing_scheduler_writes_the_speaker_summary(tmp_pa
 
     with open(table, encoding="utf-8", newline="") as handle:
         csv_rows = list(csv.DictReader(handle))
+    assert printed.rstrip().endswith(f"speaker summary: {table} ({len(csv_rows)} speakers)")
     assert csv_rows == [{k: str(v) for k, v in row.items()} for row in rows(count_speakers(read_records(out)))]
     attributed = sum(1 for r in read_records(out) for q in r["quotes"] if q["speaker"])
     assert sum(int(r["quotes"]) for r in csv_rows) == attributed > 0
@@ -334,11 +335,12 @@ def test_command_line_on_an_existing_scheduler_writes_the_speaker_summary(tmp_pa
         assert list(csv.DictReader(handle)) == csv_rows
 
 
-def test_command_line_reports_a_missing_input(tmp_path, cluster_client, capsys):
-    address = cluster_client.scheduler.address
-    argv = [str(tmp_path / "nothing-here"), str(tmp_path / "out"), "--scheduler", address, "--no-progress"]
-    assert archive_cli(argv) == 1
+def test_command_line_reports_a_missing_input_before_starting_a_cluster(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("service.archive.cluster.connect", lambda *a: pytest.fail("a cluster was started"))
+    assert archive_cli([str(tmp_path / "nothing-here"), str(tmp_path / "out"), "--no-progress"]) == 1
     assert "no such file, folder or glob" in capsys.readouterr().err
+    assert archive_cli([str(tmp_path / "*.jsonl"), str(tmp_path / "out"), "--no-progress"]) == 1
+    assert "no input files found" in capsys.readouterr().err
 
 
 # --- pieces without a cluster -----------------------------------------------------------------

@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     from tqdm import tqdm
 
     from .cluster import connect
-    from .inputs import InputError
+    from .inputs import InputError, discover
     from .job import ClusterError, run_archive
     from .output import OutputLocked
     from .summary import write_summary
@@ -102,7 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         bar.update(report["attempted"])
 
     client = cluster = None
+    table = None
     try:
+        discover(args.source)  # a wrong IN fails here, before a cluster is started
         client, cluster = connect(args.scheduler, args.workers, args.dashboard)
         summary = run_archive(
             args.source,
@@ -119,7 +121,6 @@ def main(argv: list[str] | None = None) -> int:
         bar.close()
         if args.summary:
             table = write_summary(args.out, args.summary, client)
-            print(f"summary: {args.summary} ({len(table)} speakers)")
     except (InputError, OutputLocked, ClusterError, OSError) as error:
         bar.close()
         print(f"error: {error}", file=sys.stderr)
@@ -134,4 +135,6 @@ def main(argv: list[str] | None = None) -> int:
         if cluster is not None:
             cluster.close()
     _print_summary(summary, time.perf_counter() - started)
+    if table is not None:
+        print(f"speaker summary: {args.summary} ({len(table)} speakers)")
     return 0
