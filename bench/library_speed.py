@@ -1,6 +1,7 @@
-"""Documents per second of the library path alone: `python -m bench.library_speed [N]`.
+"""Documents per second of the library path alone: `python -m bench.library_speed [N [JSONL]]`.
 
-Parses the first N articles of ../shared/eval/polnear-train.jsonl (default 100) with the
+Parses the first N articles of JSONL (default ../shared/eval/polnear-train.jsonl, else the
+seeds repeated; N defaults to 100) with the
 quote pipeline and reads every extraction; best of two passes.  Used to check that rule
 changes cost no throughput (docs/accuracy.md).
 """
@@ -19,9 +20,9 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "polnear-trai
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
-def articles(count: int) -> list[str]:
-    if CORPUS.exists():
-        with CORPUS.open(encoding="utf-8") as handle:
+def articles(count: int, corpus: Path = CORPUS) -> list[str]:
+    if corpus.exists():
+        with corpus.open(encoding="utf-8") as handle:
             return [json.loads(line)["text"] for line in handle if line.strip()][:count]
     seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     return (seeds * count)[:count]
@@ -29,7 +30,7 @@ def articles(count: int) -> list[str]:
 
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100
-    texts = articles(count)
+    texts = articles(count, Path(sys.argv[2]) if len(sys.argv) > 2 else CORPUS)
     nlp = load_pipeline(Config.SPACY_MODEL)
     list(nlp.pipe(texts[:5]))
     best = 0.0
