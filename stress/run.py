@@ -194,7 +194,7 @@ def run_offsets_check(workers: int, batch_docs: int) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m stress.run", description=__doc__.split("\n\n")[0])
-    parser.add_argument("runs", nargs="*", default=["all"], choices=["load", "kill", "restart", "offsets", "all"])
+    parser.add_argument("runs", nargs="*", metavar="RUN", help="load, kill, restart, offsets or all (default: all)")
     parser.add_argument("--requests", type=int, default=2000, help="requests in the load run (default: %(default)s)")
     parser.add_argument(
         "--concurrency", type=int, default=16, help="concurrency of the load run (default: %(default)s)"
@@ -205,7 +205,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default: %(default)s)")
     parser.add_argument("--articles", type=int, default=None, help="use only the first N articles for load and kill")
     args = parser.parse_args(argv)
-    runs = {"load", "kill", "restart", "offsets"} if "all" in args.runs else set(args.runs)
+    known = {"load", "kill", "restart", "offsets"}
+    if set(args.runs) - known - {"all"}:
+        parser.error(f"unknown run(s): {', '.join(sorted(set(args.runs) - known - {'all'}))}")
+    runs = known if not args.runs or "all" in args.runs else set(args.runs)
     results = {}
     if "load" in runs:
         results["load"] = run_load_check(args.requests, args.concurrency, args.workers, args.articles)
