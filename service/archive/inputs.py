@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.txt")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
 # Keys of an input object that are not passed through: the text itself, and the id.
 CONSUMED_KEYS = ("id", "text")
 # A visible id in a line that is not valid JSON, so the failure can still name it.
