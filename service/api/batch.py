@@ -125,7 +125,7 @@ def _parse(nlp: Language, jobs: list[tuple[int, dict]], results: list, budget: B
 BATCH_REQUEST_EXAMPLE = {
     "documents": [
         {"id": "a1", "text": "“We will appeal,” the mayor said."},
-        {"id": "a2", "text": ""},
+        {"id": "a2", "text": "   "},
     ]
 }
 
