@@ -1,19 +1,9 @@
 """The HTTP API through Flask's test client: status codes and bodies."""
 
 import pytest
+from envelope import assert_error
 
 ARTICLE = "“We will rebuild the bridge,” Mayor Anna Petrov said on Monday."
-
-
-def assert_error(response, status, code):
-    assert response.status_code == status
-    assert response.mimetype == "application/json"
-    body = response.get_json()
-    assert set(body) == {"error"}
-    assert body["error"]["code"] == code
-    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
-    assert isinstance(body["error"]["details"], dict)
-    return body["error"]
 
 
 def test_quotes_json(client):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from envelope import assert_error
 
 from service.app import create_app
 from service.config import Config
@@ -27,16 +28,6 @@ def small(nlp):
 
 def post_batch(client, documents, **kwargs):
     return client.post("/v1/quotes/batch", json={"documents": documents}, **kwargs)
-
-
-def assert_envelope(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.get_data(as_text=True)
-    body = response.get_json()
-    assert set(body) == {"error"}
-    assert body["error"]["code"] == code
-    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
-    assert isinstance(body["error"]["details"], dict)
-    return body["error"]
 
 
 def test_results_come_in_input_order_and_match_the_single_endpoint(client):
@@ -118,7 +109,7 @@ def test_blank_and_unknown_field_documents_fail_alone(small):
     ],
 )
 def test_a_batch_wrong_as_a_whole_fails_in_the_envelope(small, payload, status, code):
-    error = assert_envelope(small.post("/v1/quotes/batch", json=payload), status, code)
+    error = assert_error(small.post("/v1/quotes/batch", json=payload), status, code)
     if status == 413:
         assert "limit" in error["details"]
         assert str(error["details"]["limit"]) in error["message"]
@@ -128,7 +119,7 @@ def test_body_over_the_batch_byte_limit_is_413_and_the_app_keeps_serving(small):
     response = small.post(
         "/v1/quotes/batch", data=b'{"documents": [{"text": "' + b"z" * 4000 + b'"}]}', content_type="application/json"
     )
-    error = assert_envelope(response, 413, "payload_too_large")
+    error = assert_error(response, 413, "payload_too_large")
     assert "3000 bytes" in error["message"]
     assert post_batch(small, [{"text": DIRECT}]).status_code == 200
 
@@ -146,11 +137,9 @@ def test_batch_byte_limit_replaces_the_single_request_limit(nlp):
 
 
 def test_not_json_wrong_type_and_wrong_method(client):
-    assert_envelope(client.post("/v1/quotes/batch", data="{nope", content_type="application/json"), 400, "bad_request")
-    assert_envelope(
-        client.post("/v1/quotes/batch", data=DIRECT, content_type="text/plain"), 415, "unsupported_media_type"
-    )
-    assert_envelope(client.get("/v1/quotes/batch"), 405, "method_not_allowed")
+    assert_error(client.post("/v1/quotes/batch", data="{nope", content_type="application/json"), 400, "bad_request")
+    assert_error(client.post("/v1/quotes/batch", data=DIRECT, content_type="text/plain"), 415, "unsupported_media_type")
+    assert_error(client.get("/v1/quotes/batch"), 405, "method_not_allowed")
 
 
 def test_the_batch_is_parsed_in_one_nlp_pipe_pass(client, nlp, monkeypatch):
