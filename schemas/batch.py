@@ -6,24 +6,9 @@ the view checks the envelope, then loads each document with `BatchDocumentSchema
 
 from __future__ import annotations
 
-import re
+from marshmallow import Schema, fields, validate
 
-from marshmallow import Schema, ValidationError, fields, validate
-
-from schemas.quotes import ErrorBodySchema, QuoteSchema, SpeakerSchema
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def unicode_text(value: str) -> None:
-    """JSON can carry lone surrogates ("\\ud800"), which are not characters and which
-    spaCy cannot hash: refuse them (422) rather than fail on them (500)."""
-    found = _SURROGATE.search(value)
-    if found:
-        raise ValidationError(
-            f"The text has an unpaired surrogate code point (U+{ord(found.group()):04X}) at {found.start()}; "
-            "send valid Unicode."
-        )
+from schemas.quotes import ErrorBodySchema, QuoteSchema, SpeakerSchema, unicode_text
 
 
 class BatchDocumentSchema(Schema):

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+import re
+
+from marshmallow import Schema, ValidationError, fields, validate
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unicode_text(value: str) -> None:
+    """JSON can carry lone surrogates ("\\ud800"), which are not characters and which
+    spaCy cannot hash: refuse them (422) rather than fail on them (500)."""
+    found = _SURROGATE.search(value)
+    if found:
+        raise ValidationError(
+            f"The text has an unpaired surrogate code point (U+{ord(found.group()):04X}) at {found.start()}; "
+            "send valid Unicode."
+        )
 
 
 class QuoteRequestSchema(Schema):
-    text = fields.String(required=True, validate=validate.Length(min=1), metadata={"description": "The article text."})
+    text = fields.String(
+        required=True, validate=[validate.Length(min=1), unicode_text], metadata={"description": "The article text."}
+    )
     id = fields.String(
         load_default=None, allow_none=True, validate=validate.Length(max=200), metadata={"description": "Echoed back."}
     )

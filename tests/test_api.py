@@ -120,3 +120,9 @@ def test_service_keeps_serving_after_errors(client):
     client.post("/v1/quotes", data="{", content_type="application/json")
     client.post("/v1/quotes", json={"text": 1})
     assert client.post("/v1/quotes", json={"text": ARTICLE}).status_code == 200
+
+
+def test_lone_surrogate_is_422_from_the_schema(client):
+    response = client.post("/v1/quotes", data='{"text": "abc \\ud800 def"}', content_type="application/json")
+    error = assert_error(response, 422, "validation_failed")
+    assert "surrogate" in error["details"]["text"][0]

@@ -7,7 +7,6 @@ import json
 from flask import Blueprint, current_app, request
 from marshmallow import ValidationError
 
-from schemas.batch import unicode_text
 from schemas.quotes import (
     HealthSchema,
     QuoteRequestSchema,
@@ -65,10 +64,6 @@ def load_quote_request() -> dict:
         raise APIError(413, f"The text has {len(data['text'])} characters; the limit is {limit}.", {"limit": limit})
     if not data["text"].strip():
         raise APIError(422, "The request failed validation.", {"text": ["The text is blank."]})
-    try:
-        unicode_text(data["text"])
-    except ValidationError as error:
-        raise APIError(422, "The request failed validation.", {"text": error.messages}) from None
     return data
 
 
