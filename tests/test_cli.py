@@ -221,3 +221,21 @@ print("ok")
         [sys.executable, "-c", check], capture_output=True, text=True, env=env, cwd=tmp_path, check=False
     )
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_a_text_the_pipeline_cannot_take_is_reported_and_the_rest_still_run(nlp, monkeypatch):
+    import service.response
+
+    real = service.response.attribute_text
+
+    def fragile(nlp, text, doc_id=None):
+        if "boom" in text:
+            raise RuntimeError("the parser broke")
+        return real(nlp, text, doc_id)
+
+    monkeypatch.setattr(service.response, "attribute_text", fragile)
+    stream = json.dumps({"id": "bad", "text": "boom"}) + "\n" + json.dumps({"id": "ok", "text": SHORT})
+    status, out, err = run(nlp, monkeypatch, ["--input", "jsonl", "--format", "jsonl", "-"], stdin=stream)
+    assert status == 1
+    assert "bad: cannot attribute it (the parser broke)" in err
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["ok"]
