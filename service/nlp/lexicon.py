@@ -214,3 +214,13 @@ STANCE_OBJECT_VERBS = frozenset(
 )
 # Verbs whose object is the person addressed, not the content (`asked the network to ...`).
 ADDRESSEE_VERBS = frozenset("ask urge tell request push".split())
+
+# Heads of noun phrases that name an organisation ("the militia", "the department"):
+# a name described by one is an organisation, whatever NER said.
+ORG_DESCRIPTIONS = frozenset(
+    """group organization organisation company firm agency militia party network outlet
+    newspaper campaign committee department ministry administration government council
+    union association coalition movement""".split()
+)
+# Heads that, after "the", point back to the latest organisation ("the paper said").
+GENERIC_ORG_HEADS = ORG_DESCRIPTIONS | frozenset({"paper", "office", "board", "team"})

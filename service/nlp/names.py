@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .doccache import doc_ents
-from .lexicon import GENDERED_TITLES, HONORIFICS, LEADING_CUE_FORMS, NAME_TITLES, RANKS, ROLE_MODIFIERS, ROLE_NOUNS
+from .lexicon import (
+    GENDERED_TITLES,
+    HONORIFICS,
+    LEADING_CUE_FORMS,
+    NAME_TITLES,
+    ORG_DESCRIPTIONS,
+    RANKS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+)
 from .records import SpeakerKind
 
 QUOTE_MARK_CHARS = set("\"'“”‘’«»„‟`")
@@ -23,11 +32,6 @@ PARTY_TAG_RE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 NATIONALITY_PREFIXES = frozenset({"u.s.", "us", "u.s", "american"})
 SERVICE_WORDS = frozenset({"army", "marine", "navy", "air", "force", "coast", "guard", "retired"})
 ORG_LABELS = frozenset({"ORG", "FAC", "GPE", "NORP"})
-ORG_DESCRIPTIONS = frozenset(
-    """group organization organisation company firm agency militia party network outlet
-    newspaper campaign committee department ministry administration government council
-    union association coalition movement""".split()
-)
 
 
 def is_title_word(token: Token) -> bool:

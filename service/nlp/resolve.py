@@ -14,6 +14,7 @@ from .lexicon import (
     ANONYMITY_MARKERS,
     ANONYMOUS_DETERMINERS,
     ANONYMOUS_HEADS,
+    GENERIC_ORG_HEADS,
     GROUP_NOUNS,
     PERSONAL_PRONOUNS,
     ROLE_NOUNS,
@@ -22,12 +23,6 @@ from .names import Entity, EntityIndex, clean_name_tokens, org_key, surname_key
 from .records import SpeakerKind
 
 ORG_ENT_LABELS = frozenset({"ORG", "FAC", "GPE"})
-GENERIC_ORG_HEADS = frozenset(
-    """group organization organisation company firm agency militia party network outlet
-    newspaper paper campaign committee department ministry office administration
-    government council board union association coalition team movement""".split()
-)
-HISTORY_PARAGRAPHS = 3
 
 
 class SpeakerResolver:
