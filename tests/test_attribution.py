@@ -168,6 +168,16 @@ def test_partial_quote_takes_the_outermost_speech_verb(attribute):
     assert speaker_name(quote_for(attribute(text), "a model")) == "Ruth Ames"
 
 
+def test_a_coordinated_clause_with_its_own_subject_has_its_own_speaker(attribute):
+    text = "Governor Ruth Ames called the storm “a disaster,” but her deputy Tom Baker also noted the “quick response.”"
+    assert speaker_name(quote_for(attribute(text), "quick response")) == "Tom Baker"
+
+
+def test_of_two_subjects_the_one_nearest_the_verb_speaks(attribute):
+    text = "At a rally in Salem, New Hampshire, Ruth Ames went after her rival, calling him “a total fraud.”"
+    assert speaker_name(quote_for(attribute(text), "total fraud")) == "Ruth Ames"
+
+
 def test_a_subject_is_never_taken_across_a_paragraph_break(attribute):
     text = "6:50 p.m.\n\nSenator Ruth Ames told supporters that “we are in this together.”"
     quote = quote_for(attribute(text), "in this together")

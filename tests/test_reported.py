@@ -29,6 +29,21 @@ def indirect(extraction):
             "city officials",
         ),
         ("Economists believe that prices will fall next year.", "prices will fall next year", "Economists"),
+        (
+            "A new ferry, Mayor Anna Petrov said, could open the route to tourists.",
+            "A new ferry, Mayor Anna Petrov said, could open the route to tourists",
+            "Anna Petrov",
+        ),
+        (
+            "In the harbour, Mayor Anna Petrov said, the water is clean again.",
+            "In the harbour, Mayor Anna Petrov said, the water is clean again",
+            "Anna Petrov",
+        ),
+        (
+            "The budget grew by 4 percent, which Mayor Anna Petrov said would be its largest rise ever.",
+            "would be its largest rise ever",
+            "Anna Petrov",
+        ),
     ],
 )
 def test_reported_clauses(attribute, text, content, speaker):

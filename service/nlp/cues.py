@@ -108,15 +108,18 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _own_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if (
-            child.dep_ in SUBJECT_DEPS
-            and child.pos_ not in {"SCONJ", "PUNCT"}
-            and child.ent_type_ not in NOT_SOURCE_ENTITIES
-            and not _line_break_between(child, verb)
-        ):
-            return child
-    return None
+    """The verb's subject; of two (a misparse of `In Salem, New Hampshire, Trump went`),
+    the one nearest before the verb."""
+    subjects = [
+        child
+        for child in verb.children
+        if child.dep_ in SUBJECT_DEPS
+        and child.pos_ not in {"SCONJ", "PUNCT"}
+        and child.ent_type_ not in NOT_SOURCE_ENTITIES
+        and not _line_break_between(child, verb)
+    ]
+    before = [s for s in subjects if s.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def _line_break_between(a: Token, b: Token) -> bool:
@@ -291,6 +294,8 @@ def governing_cue(doc: Doc, quote: QuotedSpan) -> Attribution | None:
                 if subject is not None and not (quote.start <= subject.idx < quote.end):
                     found = Attribution(mention_span(subject), _cue_span(token), "governing")
                     (speech if token.lemma_ in SPEECH_VERBS else attitude).append(found)
+                    if token.dep_ == "conj" and _own_subject(token) is not None:
+                        break  # `called it "X", but he also noted "Y"`: a clause of its own
         if token.head is token:
             break
         token = token.head

@@ -111,6 +111,18 @@ def _to_sentence_end(tokens: list[Token]) -> list[Token]:
     return _trim(tokens + rest)
 
 
+def _parenthetical_host(verb: Token) -> list[Token] | None:
+    """`A new manager, he said, could set a new tone.`: a cue set off by commas inside
+    the clause it reports.  The content runs over the whole host clause; when the cue
+    stands at either end of it, the cue is left out."""
+    host = verb.head
+    if verb.dep_ != "parataxis" or host.pos_ not in {"VERB", "AUX"} or _is_reporting(host):
+        return None
+    aside = {t.i for t in verb.subtree}
+    tokens = _trim([t for t in host.subtree if t.i not in aside])
+    return tokens if len(tokens) >= MIN_CLAUSE_TOKENS else None
+
+
 def _object_of(verb: Token) -> list[Token] | None:
     """What a verb of stance is about: its object with any predicate after it (`called
     the plan "reckless"`), or its infinitive (`wants to build`, `urged voters to stay`)."""
@@ -209,6 +221,8 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
         if _is_question(token) or token.pos_ != "VERB":
             continue
         rule, tokens = "reported", _clause_of(token) if _is_reporting(token) else None
+        if not tokens and _is_reporting(token):
+            rule, tokens = "reported_parenthetical", _parenthetical_host(token)
         if not tokens and token.lemma_.lower() in SAY_VERBS:
             tokens = _rest_of_sentence(token)
         if not tokens and token.lemma_.lower() in STANCE_OBJECT_VERBS:
@@ -216,7 +230,11 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
         if not tokens:
             continue
         subject = subject_of(token) or _leading_noun_phrase(token)
-        if subject is None or subject.lower_ in NOT_A_SOURCE or tokens[0].i <= subject.i <= tokens[-1].i:
+        if subject is not None and tokens[0].i <= subject.i <= tokens[-1].i and rule == "reported":
+            tokens = [t for t in tokens if t.i > token.i]  # `which he said would be ...`
+        if not tokens or subject is None or subject.lower_ in NOT_A_SOURCE:
+            continue
+        if rule != "reported_parenthetical" and tokens[0].i <= subject.i <= tokens[-1].i:
             continue
         if _is_passive(token):
             continue  # `X was asked to ...`, `X is expected to ...`: X is not the source
