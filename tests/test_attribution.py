@@ -178,6 +178,17 @@ def test_of_two_subjects_the_one_nearest_the_verb_speaks(attribute):
     assert speaker_name(quote_for(attribute(text), "total fraud")) == "Ruth Ames"
 
 
+def test_a_verb_of_stance_governs_the_quoted_fragment_it_takes(attribute):
+    text = "Mayor Ana Silva spoke after the storm. Governor Ruth Ames offered “my deepest sympathy” to the families."
+    assert speaker_name(quote_for(attribute(text), "deepest sympathy")) == "Ruth Ames"
+
+
+def test_a_name_parsed_into_the_cue_verb_still_speaks(attribute):
+    text = "“Go back to your seat,” Trump barked and a security guard escorted the reporter out."
+    quote = quote_for(attribute(text), "Go back")
+    assert quote.mention is not None and quote.mention.text == "Trump"
+
+
 def test_a_subject_is_never_taken_across_a_paragraph_break(attribute):
     text = "6:50 p.m.\n\nSenator Ruth Ames told supporters that “we are in this together.”"
     quote = quote_for(attribute(text), "in this together")

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .doccache import doc_text
-from .lexicon import LEADING_CUE_FORMS, NAME_TITLES, REPORTING_VERBS, ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from .lexicon import (
+    LEADING_CUE_FORMS,
+    NAME_TITLES,
+    REPORTING_VERBS,
+    ROLE_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    STANCE_OBJECT_VERBS,
+)
 from .marks import QuotedSpan
 
 # A date or an amount is never who spoke ("Saturday said" is a misparse of "said Saturday").
@@ -155,9 +163,16 @@ def inverted_subject(verb: Token, limit: int) -> Token | None:
             while token.dep_ == "compound" and token.head.i > token.i:
                 token = token.head
             return token
-        if token.is_punct:
+        if token.is_punct or token.pos_ in {"CCONJ", "VERB"}:
             break
     return None
+
+
+def _noun_right_before(verb: Token, first: int) -> Token | None:
+    """`"...," Trump barked` parsed with `Trump` as a compound of the verb: the noun
+    that stands right before the cue."""
+    before = verb.doc[verb.i - 1] if verb.i - 1 >= first else None
+    return before if before is not None and before.pos_ in {"PROPN", "NOUN", "PRON"} else None
 
 
 def _tokens_between(doc: Doc, start_char: int, end_char: int) -> list[Token]:
@@ -196,7 +211,7 @@ def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
             cue = _cue_span(token)
             subject = subject_of(token)
             if subject is None or subject.i < first:
-                subject = inverted_subject(token, words[-1].i + 1) or subject
+                subject = _noun_right_before(token, first) or inverted_subject(token, words[-1].i + 1) or subject
             if subject is not None and subject.i >= first:
                 return Attribution(
                     mention_span(subject), cue, "cue_after" if is_cue_verb(token) else "cue_after_position"
@@ -289,7 +304,9 @@ def governing_cue(doc: Doc, quote: QuotedSpan) -> Attribution | None:
                 source = according_to_source(token)
                 if source is not None:
                     return Attribution(mention_span(source), doc[token.i : token.i + 2], "according_to")
-            if is_cue_verb(token, REPORTING_VERBS) and token.lemma_ not in NARRATION_ONLY_CUES:
+            if (
+                is_cue_verb(token, REPORTING_VERBS) or is_cue_verb(token, STANCE_OBJECT_VERBS)
+            ) and token.lemma_ not in NARRATION_ONLY_CUES:
                 subject = subject_of(token)
                 if subject is not None and not (quote.start <= subject.idx < quote.end):
                     found = Attribution(mention_span(subject), _cue_span(token), "governing")
