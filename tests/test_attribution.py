@@ -238,6 +238,11 @@ def test_a_date_is_never_the_speaker(attribute):
         "“We will win,” she said on CNN’s “State of the Union.”",
         "“We will win,” she said on “Meet the Press.”",
         "“We will win,” she told the network's “Morning Show” on Monday.",
+        "“We will win,” said Ana Silva, whose new book, “Rivers of Salt and Stone,” comes out in May.",
+        "“We will win,” said Ana Silva, who starred in “The Long Harbour.”",
+        "“We will win,” said the “Late Night Review” host, Ana Silva.",
+        "“We will win,” said Ana Silva, wearing a “Save Our Harbour” hat.",
+        "“We will win,” said Ana Silva, who will appear on “The Morning Desk” and “Harbour Talk,” among others.",
     ],
 )
 def test_programme_titles_are_not_quotes(attribute, text):

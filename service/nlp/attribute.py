@@ -17,7 +17,7 @@ from .cues import Attribution, colon_intro, cue_after, cue_before, dash_form, go
 from .doccache import doc_ents, doc_text
 from .marks import SENTENCE_END_RE, QuotedSpan, paragraph_bounds
 from .names import Entity, EntityIndex
-from .quotations import is_quotation, quote_kind
+from .quotations import quotation_spans, quote_kind
 from .records import Extraction, Quote, QuoteKind, Speaker, TextSpan
 from .reported import headline_claims, reported_clauses
 from .resolve import SpeakerResolver
@@ -49,7 +49,7 @@ class _Attributor:
         self.doc = doc
         self.text = doc_text(doc)
         self.paragraphs = paragraph_bounds(doc_text(doc))
-        self.quoted = [q for q in quoted if is_quotation(doc_text(doc), q)]
+        self.quoted = quotation_spans(doc_text(doc), quoted)
         self.index = index
         self._content_starts = [q.start for q in self.quoted]
 

@@ -192,6 +192,23 @@ WORK_CUES = frozenset(
     called dubbed named nicknamed slogan hashtag campaign program programme bill act
     """.split()
 )
+# Nouns for works whose title may follow after a comma and carry the sentence's comma or
+# full stop inside its marks (`his new book, "Doomed to Succeed,"`).
+WORK_NOUNS = frozenset(
+    """
+    book memoir novel film movie documentary song album show series sitcom episode play
+    musical podcast programme program poem titled entitled
+    """.split()
+)
+# Nouns right after a quoted Title Case phrase that make it a name, not words spoken:
+# `the "Daily Show" host`, `a "Make America Great Again" hat`.
+NAMED_THING_NOUNS = frozenset(
+    """
+    host co-host anchor star creator producer hat hats cap caps shirt shirts t-shirt
+    sign signs banner banners sticker stickers button buttons episode episodes segment
+    broadcast podcast series franchise brand logo
+    """.split()
+)
 
 # Nouns that carry speech without a verb: "in a statement", "in an interview".
 SPEECH_NOUNS = frozenset(
