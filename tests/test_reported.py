@@ -180,3 +180,16 @@ def test_said_followed_by_an_adverbial_clause_reports_nothing(attribute):
 )
 def test_the_subject_of_a_passive_is_not_the_source(attribute, text):
     assert indirect(attribute(text)) == []
+
+
+def test_a_parenthetical_cue_inside_a_passive_clause(attribute):
+    text = "In several cases, harbour officials say, they have been asked to keep the gates open."
+    found = indirect(attribute(text))
+    assert [q.text for q in found] == [text.rstrip(".")]
+    assert found[0].mention.text == "harbour officials"
+
+
+def test_a_reported_clause_never_runs_over_a_paragraph_break(attribute):
+    text = "Mayor Petrov Says Bridge Will Reopen In May\n\nThe bridge closed in March after a crash."
+    found = indirect(attribute(text))
+    assert [q.text for q in found] == ["Bridge Will Reopen In May"]

@@ -116,8 +116,8 @@ def _parenthetical_host(verb: Token) -> list[Token] | None:
     the clause it reports.  The content runs over the whole host clause; when the cue
     stands at either end of it, the cue is left out."""
     host = verb.head
-    if verb.dep_ != "parataxis" or host.pos_ not in {"VERB", "AUX"} or _is_reporting(host):
-        return None
+    if verb.dep_ != "parataxis" or host.pos_ not in {"VERB", "AUX"} or (_is_reporting(host) and _clause_of(host)):
+        return None  # `The mayor, she said, told them that ...`: the host reports on its own
     aside = {t.i for t in verb.subtree}
     tokens = _trim([t for t in host.subtree if t.i not in aside])
     return tokens if len(tokens) >= MIN_CLAUSE_TOKENS else None
@@ -295,9 +295,23 @@ def headline_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> Iterator[Rep
         yield ReportedClause(claim_start, claim_end, Attribution(source, colon, "headline"))
 
 
+def _within_line(tokens: list[Token], cue: Span | None) -> list[Token]:
+    """A reported clause never runs over a line break (a headline parsed into the
+    paragraph after it): the part on the cue's side of the break."""
+    breaks = [t.i for t in tokens if "\n" in t.text]
+    if not breaks or cue is None:
+        return tokens
+    before = [b for b in breaks if b < cue.start]
+    after = [b for b in breaks if b >= cue.end]
+    low = before[-1] if before else -1
+    high = after[0] if after else len(tokens[0].doc)
+    return _trim([t for t in tokens if low < t.i < high])
+
+
 def _clause(
     tokens: list[Token], attribution: Attribution, min_tokens: int = MIN_CLAUSE_TOKENS
 ) -> Iterator[ReportedClause]:
+    tokens = _within_line(tokens, attribution.cue)
     if len(tokens) < min_tokens:
         return
     span: Span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
