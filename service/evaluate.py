@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from .config import Config
 from .response import response_body
-from .scoring import content_positions, score, speaker_matches, split_gold
+from .scoring import match_document, score, speaker_matches
 
 
 def read_jsonl(path: str) -> list[dict]:
@@ -54,46 +54,38 @@ def _context(text: str, start: int, end: int, width: int = 80) -> str:
 
 
 def error_report(docs: list[dict], predictions: dict[str, list[dict]], examples: int) -> str:
-    """Failures grouped by category and by the rule or cue involved."""
+    """Failures grouped by category and by the rule or cue involved.
+
+    Judged as `service.scoring.score` judges them: a gold record no prediction finds is
+    missed; one found by a prediction with another speaker has the wrong speaker (the
+    rule named is that prediction's); a prediction the gold does not cover is false."""
     groups: dict[str, list[str]] = defaultdict(list)
     counts: Counter = Counter()
     for doc in docs:
         text = doc["text"]
-        predicted = predictions.get(doc["id"], [])
-        gold_quotes, gold_reported = split_gold(doc)
-        for family, gold, preds in (
-            ("quote", gold_quotes, [p for p in predicted if p.get("kind") != "indirect"]),
-            ("indirect", gold_reported, [p for p in predicted if p.get("kind") == "indirect"]),
-        ):
-            gold_pos = [content_positions(text, g["start"], g["end"]) for g in gold]
-            pred_pos = [content_positions(text, p["start"], p["end"]) for p in preds]
-            covered = set().union(*gold_pos) if gold_pos else set()
-            for g, positions in zip(gold, gold_pos):
-                matches = [
-                    p for p, pp in zip(preds, pred_pos) if positions and len(positions & pp) >= 0.5 * len(positions)
-                ]
-                cue = (g.get("cue") or "-").lower()
+        for match in match_document(doc, predictions.get(doc["id"], [])):
+            family = "indirect" if match.indirect else "quote"
+            for g, positions, best in zip(match.gold, match.gold_pos, match.found_by):
                 if not positions:
-                    continue
-                if not matches:
-                    key = f"{family} missed (gold cue: {cue})"
-                    counts[key] += 1
-                    groups[key].append(f"{_context(text, g['start'], g['end'])}\n    gold speaker: {g.get('speaker')}")
-                elif not any(speaker_matches(p, g) for p in matches):
-                    p = matches[0]
+                    continue  # nothing to find: the scorer counts it neither found nor missed
+                where = _context(text, g["start"], g["end"])
+                if best is None:
+                    key = f"{family} missed (gold cue: {(g.get('cue') or '-').lower()})"
+                    example = f"{where}\n    gold speaker: {g.get('speaker')}"
+                elif not speaker_matches(p := match.predicted[best], g):
                     key = f"{family} wrong speaker (rule: {p.get('rule', '?')})"
-                    counts[key] += 1
                     name = (p.get("speaker") or {}).get("name")
                     mention = (p.get("mention") or {}).get("text")
-                    groups[key].append(
-                        f"{_context(text, g['start'], g['end'])}\n    gold: {g.get('speaker')} | predicted: {name} (mention {mention!r})"
-                    )
-            for p, pp in zip(preds, pred_pos):
-                if pp and len(pp & covered) < 0.5 * len(pp):
-                    cue = ((p.get("cue") or {}).get("text") or "-").lower()
-                    key = f"{family} false (cue: {cue})"
+                    example = f"{where}\n    gold: {g.get('speaker')} | predicted: {name} (mention {mention!r})"
+                else:
+                    continue
+                counts[key] += 1
+                groups[key].append(example)
+            for p, positions, (span_right, _) in zip(match.predicted, match.pred_pos, match.verdicts):
+                if positions and not span_right:
+                    key = f"{family} false (cue: {((p.get('cue') or {}).get('text') or '-').lower()})"
                     counts[key] += 1
-                    groups[key].append(_context(text, p["start"], p["end"]))
+                    groups[key].append(_context(text, p.get("start", 0), p.get("end", 0)))
     lines = []
     for key, n in counts.most_common():
         lines.append(f"\n## {key}: {n}")

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from typing import NamedTuple
 
 QUOTE_MARKS = frozenset("\"'“”‘’«»„‟`‹›")
 NAME_PREFIXES = frozenset(
@@ -156,44 +157,84 @@ def judge_predictions(
     return verdicts
 
 
-def judge_document(doc: dict, predicted: list[dict]) -> list[tuple[bool, bool]]:
-    """`judge_predictions` for one gold document, in the order of `predicted`."""
+def find_gold(gold_pos: list[set[int]], pred_pos: list[set[int]]) -> list[int | None]:
+    """For each gold record: the index of the prediction that finds it, or None.
+
+    That is the prediction sharing the most content characters with it (the shorter on a
+    tie), when they are at least half of the gold record's; a gold record without content
+    characters is never found (and never counted as missed either)."""
+    finders: list[int | None] = []
+    for positions in gold_pos:
+        best, overlap, size = None, 0, 0
+        if positions:
+            for j, candidate in enumerate(pred_pos):
+                shared = len(positions & candidate)
+                if shared > overlap or (shared == overlap and shared and len(candidate) < size):
+                    best, overlap, size = j, shared, len(candidate)
+        finders.append(best if best is not None and overlap >= 0.5 * len(positions) else None)
+    return finders
+
+
+class FamilyMatch(NamedTuple):
+    """How one family of a document's predictions (quotes, or reported speech) meets its gold."""
+
+    indirect: bool
+    gold: list[dict]
+    gold_pos: list[set[int]]
+    predicted: list[dict]
+    pred_pos: list[set[int]]
+    indices: list[int]  # where each of `predicted` is in the document's list of predictions
+    found_by: list[int | None]  # for each gold record: `find_gold`, an index into `predicted`
+    verdicts: list[tuple[bool, bool]]  # for each of `predicted`: `judge_predictions`
+
+
+def match_family(text: str, gold: list[dict], predicted: list[dict], indices: list[int], indirect: bool) -> FamilyMatch:
+    gold_pos = [content_positions(text, g["start"], g["end"]) for g in gold]
+    pred_pos = [content_positions(text, p.get("start", 0), p.get("end", 0)) for p in predicted]
+    return FamilyMatch(
+        indirect,
+        gold,
+        gold_pos,
+        predicted,
+        pred_pos,
+        indices,
+        find_gold(gold_pos, pred_pos),
+        judge_predictions(gold, gold_pos, predicted, pred_pos),
+    )
+
+
+def match_document(doc: dict, predicted: list[dict]) -> tuple[FamilyMatch, FamilyMatch]:
+    """The quote family and the reported-speech family of one gold document, matched."""
     text = doc["text"]
     gold_quotes, gold_reported = split_gold(doc)
-    verdicts: dict[int, tuple[bool, bool]] = {}
+    families = []
     for gold, indirect in ((gold_quotes, False), (gold_reported, True)):
-        family = [i for i, p in enumerate(predicted) if (p.get("kind") == "indirect") == indirect]
-        preds = [predicted[i] for i in family]
-        gold_pos = [content_positions(text, g["start"], g["end"]) for g in gold]
-        pred_pos = [content_positions(text, p.get("start", 0), p.get("end", 0)) for p in preds]
-        verdicts.update(zip(family, judge_predictions(gold, gold_pos, preds, pred_pos)))
+        indices = [i for i, p in enumerate(predicted) if (p.get("kind") == "indirect") == indirect]
+        families.append(match_family(text, gold, [predicted[i] for i in indices], indices, indirect))
+    return families[0], families[1]
+
+
+def judge_document(doc: dict, predicted: list[dict]) -> list[tuple[bool, bool]]:
+    """`judge_predictions` for one gold document, in the order of `predicted`."""
+    verdicts: dict[int, tuple[bool, bool]] = {}
+    for family in match_document(doc, predicted):
+        verdicts.update(zip(family.indices, family.verdicts))
     return [verdicts[i] for i in range(len(predicted))]
 
 
-def _score_family(
-    text: str, gold: list[dict], predicted: list[dict], counts: Counter, prefix: str, roles: bool
-) -> None:
-    gold_pos = [content_positions(text, g["start"], g["end"]) for g in gold]
-    pred_pos = [content_positions(text, p.get("start", 0), p.get("end", 0)) for p in predicted]
-    counts[prefix + "gold"] += len(gold)
-    counts[prefix + "pred"] += len(predicted)
-    for span_right, speaker_right in judge_predictions(gold, gold_pos, predicted, pred_pos):
+def _score_family(match: FamilyMatch, counts: Counter, prefix: str, roles: bool) -> None:
+    counts[prefix + "gold"] += len(match.gold)
+    counts[prefix + "pred"] += len(match.predicted)
+    for span_right, speaker_right in match.verdicts:
         counts[prefix + "right"] += span_right
         counts[prefix + "right_attr"] += speaker_right
-    for g, positions in zip(gold, gold_pos):
-        if not positions:
-            continue
-        best, overlap, size = None, 0, 0
-        for j, candidate in enumerate(pred_pos):
-            shared = len(positions & candidate)
-            if shared > overlap or (shared == overlap and shared and len(candidate) < size):
-                best, overlap, size = j, shared, len(candidate)
-        if best is None or overlap < 0.5 * len(positions):
+    for g, best in zip(match.gold, match.found_by):
+        if best is None:
             continue
         counts[prefix + "found"] += 1
-        counts[prefix + "found_attr"] += speaker_matches(predicted[best], g)
+        counts[prefix + "found_attr"] += speaker_matches(match.predicted[best], g)
         if roles and g.get("roles_ok"):
-            speaker = predicted[best].get("speaker") or {}
+            speaker = match.predicted[best].get("speaker") or {}
             counts["role_n"] += 1
             counts["role_ok"] += role_matches(speaker.get("role"), g)
 
@@ -204,11 +245,9 @@ def score(gold_docs: Iterable[dict], predictions: dict[str, list[dict]]) -> dict
         text = doc["text"]
         predicted = predictions.get(doc["id"], [])
         counts["offset_bad"] += sum(not offsets_exact(text, p) for p in predicted)
-        gold_quotes, gold_reported = split_gold(doc)
-        quotes = [p for p in predicted if p.get("kind") != "indirect"]
-        reported = [p for p in predicted if p.get("kind") == "indirect"]
-        _score_family(text, gold_quotes, quotes, counts, "q_", roles=True)
-        _score_family(text, gold_reported, reported, counts, "i_", roles=False)
+        quotes, reported = match_document(doc, predicted)
+        _score_family(quotes, counts, "q_", roles=True)
+        _score_family(reported, counts, "i_", roles=False)
         for nq in doc.get("not_quotes", []):
             positions = content_positions(text, nq["start"], nq["end"])
             if any(positions & content_positions(text, p.get("start", 0), p.get("end", 0)) for p in predicted):
