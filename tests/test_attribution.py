@@ -189,6 +189,12 @@ def test_a_name_parsed_into_the_cue_verb_still_speaks(attribute):
     assert quote.mention is not None and quote.mention.text == "Trump"
 
 
+def test_a_quote_that_closes_its_sentence_is_not_governed_by_the_next_one(attribute):
+    text = "“Why should I be surprised?”  The administration said it was following the rules."
+    quote = quote_for(attribute(text), "surprised")
+    assert quote.mention is None or quote.mention.text != "The administration"
+
+
 def test_a_subject_is_never_taken_across_a_paragraph_break(attribute):
     text = "6:50 p.m.\n\nSenator Ruth Ames told supporters that “we are in this together.”"
     quote = quote_for(attribute(text), "in this together")

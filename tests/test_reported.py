@@ -193,3 +193,9 @@ def test_a_reported_clause_never_runs_over_a_paragraph_break(attribute):
     text = "Mayor Petrov Says Bridge Will Reopen In May\n\nThe bridge closed in March after a crash."
     found = indirect(attribute(text))
     assert [q.text for q in found] == ["Bridge Will Reopen In May"]
+
+
+def test_the_clause_after_the_cue_when_a_quote_is_parsed_into_its_sentence(attribute):
+    text = "“This is very personal to me.”  Her top advisers said Sunday that the campaign would not concede the race."
+    found = indirect(attribute(text))
+    assert [q.text for q in found] == ["the campaign would not concede the race"]

@@ -193,7 +193,9 @@ def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
     while words and words[0].is_punct and words[0].text not in DASHES:
         words = words[1:]
     first = quote_token_limit(doc, quote.close_end)
-    open_ended = doc_text(doc)[quote.start : quote.end].rstrip()[-1:] in {",", "!", "?", "—", "-"}
+    last_mark = doc_text(doc)[quote.start : quote.end].rstrip()[-1:]
+    open_ended = last_mark in {",", "!", "?", "—", "-"}
+    closed = last_mark in {".", "!", "?"}
     for n, token in enumerate(words[:AFTER_WINDOW]):
         if _sentence_stop(token) or token.is_quote:
             break
@@ -207,6 +209,8 @@ def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
             and token.pos_ == "VERB"
             and (token.tag_ in {"VBD", "VBZ"} or (n == 0 and token.tag_ == "VBN"))
         )
+        if closed and _reports_a_clause_of_its_own(token):
+            break  # `"…?"  The aides said it was …`: the verb's words are its own clause
         if is_cue_verb(token) or positional:
             cue = _cue_span(token)
             subject = subject_of(token)
@@ -217,6 +221,10 @@ def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
                     mention_span(subject), cue, "cue_after" if is_cue_verb(token) else "cue_after_position"
                 )
     return None
+
+
+def _reports_a_clause_of_its_own(verb: Token) -> bool:
+    return any(child.dep_ == "ccomp" and child.i > verb.i and not child.is_punct for child in verb.children)
 
 
 def quote_token_limit(doc: Doc, char: int) -> int:
@@ -297,9 +305,14 @@ def governing_cue(doc: Doc, quote: QuotedSpan) -> Attribution | None:
         return None
     speech: list[Attribution] = []
     attitude: list[Attribution] = []
+    # A quote that closes its sentence (`"… to me."  Aides said …`) is not governed by a
+    # verb after it, whatever the parse.
+    closed = doc_text(doc)[quote.start : quote.end].rstrip()[-1:] in {".", "?", "!"}
     token = roots[0]
     for _ in range(12):
-        if token.idx < quote.open_start or token.idx >= quote.close_end:
+        if closed and token.idx >= quote.close_end:
+            pass
+        elif token.idx < quote.open_start or token.idx >= quote.close_end:
             if is_according_to(token):
                 source = according_to_source(token)
                 if source is not None:

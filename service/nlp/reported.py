@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .cues import Attribution, according_to_source, is_according_to, is_cue_verb, mention_span, subject_of
 from .doccache import doc_text
 from .lexicon import ADDRESSEE_VERBS, REPORTING_VERBS, STANCE_OBJECT_VERBS
+from .marks import LINE_BREAK_RE, PARAGRAPH_BREAK_RE
 
 HEADLINE_RE = re.compile(
     r"^\s*(?P<source>[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*| of| the){0,4})\s*(?P<colon>:)\s+(?P<claim>[^\s\"“‘'«].{8,})$"
@@ -85,7 +86,8 @@ def _clause_of(verb: Token) -> list[Token] | None:
     complements = [c for c in verb.children if c.dep_ == "ccomp"]
     if not complements:
         return None
-    clause = complements[0]
+    # `"…"  Aides said Sunday that …` parsed as one sentence: the clause after the verb.
+    clause = next((c for c in complements if c.i > verb.i), complements[0])
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children) and verb.lemma_ != "ask":
         return None  # an open question, not something asserted
     dropped: set[int] = set()
@@ -295,23 +297,30 @@ def headline_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> Iterator[Rep
         yield ReportedClause(claim_start, claim_end, Attribution(source, colon, "headline"))
 
 
-def _within_line(tokens: list[Token], cue: Span | None) -> list[Token]:
-    """A reported clause never runs over a line break (a headline parsed into the
-    paragraph after it): the part on the cue's side of the break."""
-    breaks = [t.i for t in tokens if "\n" in t.text]
-    if not breaks or cue is None:
+def _within_paragraph(tokens: list[Token], cue: Span | None) -> list[Token]:
+    """A reported clause never runs over a paragraph break (a headline parsed into the
+    paragraph after it): the part on the cue's side of the break.  Paragraphs are as
+    `marks.paragraph_bounds` has them: blank lines, or line breaks in a text without."""
+    if not tokens or cue is None:
         return tokens
+    doc = tokens[0].doc
+    low_end, high_end = min(tokens[0].i, cue.start), max(tokens[-1].i + 1, cue.end)
+    breaks = [t for t in doc[low_end:high_end] if "\n" in t.text]
+    if not breaks:
+        return tokens
+    breaker = PARAGRAPH_BREAK_RE if PARAGRAPH_BREAK_RE.search(doc_text(doc)) else LINE_BREAK_RE
+    breaks = [t.i for t in breaks if breaker.search(t.text_with_ws)]
     before = [b for b in breaks if b < cue.start]
     after = [b for b in breaks if b >= cue.end]
     low = before[-1] if before else -1
-    high = after[0] if after else len(tokens[0].doc)
+    high = after[0] if after else len(doc)
     return _trim([t for t in tokens if low < t.i < high])
 
 
 def _clause(
     tokens: list[Token], attribution: Attribution, min_tokens: int = MIN_CLAUSE_TOKENS
 ) -> Iterator[ReportedClause]:
-    tokens = _within_line(tokens, attribution.cue)
+    tokens = _within_paragraph(tokens, attribution.cue)
     if len(tokens) < min_tokens:
         return
     span: Span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
