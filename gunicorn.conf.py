@@ -7,7 +7,8 @@ silent that long is killed and replaced), QUOTES_GRACEFUL_TIMEOUT (30 s for in-f
 requests on a restart or shutdown), QUOTES_MAX_REQUESTS (2000, with jitter: workers are
 recycled one by one, never all at once).  Sync workers: each request runs in the worker's
 main thread, which the app's time budget (QUOTES_REQUEST_BUDGET_S, below the timeout)
-relies on to answer with a 503 before gunicorn would kill the worker.
+relies on to answer with a 503 before gunicorn would kill the worker; requests gunicorn's
+own parser rejects get the JSON error envelope too (service/gunicorn_worker.py).
 """
 
 import gc
@@ -33,7 +34,9 @@ for _name in os.listdir(_metrics_dir):
 
 bind = os.environ.get("QUOTES_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("QUOTES_WORKERS") or multiprocessing.cpu_count())
-worker_class = "sync"
+# The sync worker, answering requests that gunicorn's own parser rejects (request line or
+# headers malformed or over the limits) in the API's JSON error envelope.
+worker_class = "service.gunicorn_worker.JSONErrorWorker"
 # Load the app (and so the spaCy model) once in the master; workers share it copy-on-write.
 preload_app = True
 timeout = int(os.environ.get("QUOTES_TIMEOUT", "60"))

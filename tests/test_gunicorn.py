@@ -1,11 +1,14 @@
 """A short run of the real server: gunicorn.conf.py, two workers on 127.0.0.1, a worker
 killed with SIGKILL and replaced, metrics added up over workers, a clean shutdown.
-The long load and kill runs are `make stress`."""
+Requests gunicorn's own parser rejects get the JSON error envelope.  The long load and
+kill runs are `make stress`."""
 
 from __future__ import annotations
 
 import json
+import socket
 import sys
+import time
 import urllib.request
 
 import pytest
@@ -60,3 +63,71 @@ def test_gunicorn_serves_survives_a_killed_worker_and_stops_cleanly():
         assert len({e["pid"] for e in lines}) >= 2
         process = server.process
     assert process.returncode == 0
+
+
+def raw_request(port: int, data: bytes) -> tuple[int, dict, bytes]:
+    """Send bytes as they are and read the answer up to the server's close."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as conn:
+        conn.sendall(data)
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    headers = {name.lower(): value.strip() for name, _, value in (h.partition(":") for h in header_lines)}
+    return int(status_line.split()[1]), headers, body
+
+
+def invalid_request_warnings(server: GunicornServer) -> int:
+    return sum("[WARNING] Invalid request from ip=127.0.0.1" in line for line in list(server.log_lines))
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status", "code", "message"),
+    [
+        # Over gunicorn's limit_request_line (4094 bytes): 414 from gunicorn 27.
+        (
+            b"GET /" + b"a" * 8200 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+            414,
+            "uri_too_long",
+            "URI Too Long: Request Line is too large",
+        ),
+        (
+            b"GET /v1/health HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n",
+            400,
+            "bad_request",
+            "Bad Request: Invalid HTTP Header",
+        ),
+        (
+            b"GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 9000 + b"\r\n\r\n",
+            431,
+            "request_header_fields_too_large",
+            "Request Header Fields Too Large",
+        ),
+        (b"NOT AN HTTP REQUEST\r\n\r\n", 400, "bad_request", "Bad Request: Invalid HTTP request line"),
+    ],
+    ids=["long-request-line", "malformed-header", "oversized-header", "bad-request-line"],
+)
+def test_requests_gunicorn_rejects_get_the_json_envelope(gunicorn_one_worker, request_bytes, status, code, message):
+    server = gunicorn_one_worker
+    warnings_before = invalid_request_warnings(server)
+    got, headers, body = raw_request(server.port, request_bytes)
+    assert got == status, body
+    assert headers["content-type"] == "application/json" and int(headers["content-length"]) == len(body)
+    error = json.loads(body)["error"]
+    assert set(error) == {"code", "message", "details"} and error["details"] == {}
+    assert error["code"] == code
+    assert message in error["message"] and len(error["message"]) <= 200
+    # gunicorn still logs the client's error as before; the server keeps serving.
+    deadline = time.monotonic() + 10
+    while invalid_request_warnings(server) == warnings_before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert invalid_request_warnings(server) == warnings_before + 1
+    assert get(server.url + "/v1/health")[0] == 200
+    assert server.process.poll() is None and len(server.worker_pids()) == 1
+
+
+@pytest.fixture(scope="module")
+def gunicorn_one_worker():
+    with GunicornServer(workers=1) as server:
+        yield server
