@@ -195,6 +195,18 @@ def test_a_quote_that_closes_its_sentence_is_not_governed_by_the_next_one(attrib
     assert quote.mention is None or quote.mention.text != "The administration"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the flood, Governor Ruth Ames issued a statement: “Our city will rebuild.”",
+        "After the flood, Governor Ruth Ames issued a statement saying the city “will rebuild.”",
+        "“Our city will rebuild,” Ruth Ames, the governor since 2019 and a former mayor of the capital, said.",
+    ],
+)
+def test_statements_and_distant_cues_name_their_speaker(attribute, text):
+    assert speaker_name(quote_for(attribute(text), "rebuild")) == "Ruth Ames"
+
+
 def test_a_subject_is_never_taken_across_a_paragraph_break(attribute):
     text = "6:50 p.m.\n\nSenator Ruth Ames told supporters that “we are in this together.”"
     quote = quote_for(attribute(text), "in this together")

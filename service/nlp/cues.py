@@ -100,6 +100,9 @@ def subject_of(verb: Token) -> Token | None:
         root_subject = _own_subject(verb.sent.root)
         if root_subject is not None and root_subject.i < verb.i:
             return root_subject
+    if verb.dep_ == "acl" and verb.head.lemma_ in SPEECH_NOUNS and verb.head.head.pos_ in {"VERB", "AUX"}:
+        # "X issued a statement saying ...": the statement's issuer speaks.
+        return _own_subject(verb.head.head) if verb.head.head is not verb.head else None
     if verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.head.pos_ in {"PROPN", "NOUN"}:
         # A parse that hangs the cue under its subject ("McKenzie, commander of ..., hinted").
         return verb.head
@@ -220,6 +223,22 @@ def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
                 return Attribution(
                     mention_span(subject), cue, "cue_after" if is_cue_verb(token) else "cue_after_position"
                 )
+    return _subject_of_a_distant_cue(words[:2])
+
+
+def _subject_of_a_distant_cue(words: list[Token]) -> Attribution | None:
+    """`"…," Trump, the Republican front-runner in the polls of three states, said.`:
+    a name right after the quote whose verb, a cue, stands beyond the usual window."""
+    for token in words:
+        verb = token.head
+        if (
+            token.pos_ in {"PROPN", "NOUN", "PRON"}
+            and token.dep_ in SUBJECT_DEPS
+            and verb.i > token.i
+            and is_cue_verb(verb)
+            and not any(_sentence_stop(t) for t in token.doc[token.i : verb.i])
+        ):
+            return Attribution(mention_span(token), _cue_span(verb), "cue_after")
     return None
 
 
@@ -259,6 +278,12 @@ def cue_before(doc: Doc, quote: QuotedSpan, lower_char: int) -> Attribution | No
             subject = subject_of(token)
             if subject is not None:
                 return Attribution(mention_span(subject), _cue_span(token), "cue_before")
+            return None
+        if token.lemma_ in SPEECH_NOUNS and token.dep_ == "dobj" and token.head.pos_ == "VERB":
+            # `Trump issued a statement: "…"`
+            subject = subject_of(token.head)
+            if subject is not None:
+                return Attribution(mention_span(subject), doc[token.i : token.i + 1], "cue_before")
             return None
     return None
 
