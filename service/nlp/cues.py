@@ -236,6 +236,7 @@ def _subject_of_a_distant_cue(words: list[Token]) -> Attribution | None:
             and token.dep_ in SUBJECT_DEPS
             and verb.i > token.i
             and is_cue_verb(verb)
+            and not _reports_a_clause_of_its_own(verb)
             and not any(_sentence_stop(t) for t in token.doc[token.i : verb.i])
         ):
             return Attribution(mention_span(token), _cue_span(verb), "cue_after")
