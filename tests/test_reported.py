@@ -155,6 +155,9 @@ def test_reported_clause_runs_to_the_end_of_its_sentence(attribute):
             "Anna Petrov",
         ),
         ("Mayor Anna Petrov declined to comment on the lawsuit.", "to comment on the lawsuit", "Anna Petrov"),
+        ("Mayor Anna Petrov called for a new bridge.", "a new bridge", "Anna Petrov"),
+        ("Mayor Anna Petrov railed against the toll increase.", "the toll increase", "Anna Petrov"),
+        ("Mayor Anna Petrov sided with the striking drivers.", "the striking drivers", "Anna Petrov"),
     ],
 )
 def test_prepositional_and_infinitive_stance(attribute, text, content, speaker):
@@ -199,3 +202,18 @@ def test_the_clause_after_the_cue_when_a_quote_is_parsed_into_its_sentence(attri
     text = "“This is very personal to me.”  Her top advisers said Sunday that the campaign would not concede the race."
     found = indirect(attribute(text))
     assert [q.text for q in found] == ["the campaign would not concede the race"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Petrov's claim that the bridge is safe was greeted with laughter.", "the bridge is safe", "claim"),
+        ("Petrov's promise to rebuild the bridge won her votes.", "to rebuild the bridge", "promise"),
+        ("Petrov's support for the toll surprised the council.", "the toll", "support"),
+    ],
+)
+def test_a_stance_noun_owned_by_its_source(attribute, text, content, cue):
+    found = indirect(attribute(text))
+    assert [q.text for q in found] == [content]
+    assert found[0].cue.text == cue
+    assert found[0].mention.text.startswith("Petrov")

@@ -157,6 +157,9 @@ PERSONAL_PRONOUNS = {
     "they": "plural",
     "them": "plural",
     "it": "neuter",
+    "his": "male",
+    "their": "plural",
+    "its": "neuter",
     "we": "speaker",
     "i": "speaker",
     "who": "relative",
@@ -241,3 +244,19 @@ ORG_DESCRIPTIONS = frozenset(
 )
 # Heads that, after "the", point back to the latest organisation ("the paper said").
 GENERIC_ORG_HEADS = ORG_DESCRIPTIONS | frozenset({"paper", "office", "board", "team"})
+
+# Nouns of what someone says, wants or stands for, whose owner is the source (`Sanders's
+# claim that ...`, `his promise to build ...`, `her support for the bill`): the nominal
+# form of a cue.  Each maps to the prepositions that introduce what it is about.
+STANCE_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        """claim statement assertion argument belief view warning promise pledge vow proposal
+        plan suggestion insistence contention demand prediction hope fear assurance
+        accusation allegation charge announcement admission denial threat""".split(),
+        frozenset(),
+    ),
+    **dict.fromkeys("support opposition endorsement".split(), frozenset({"for", "of", "to"})),
+    **dict.fromkeys("criticism praise".split(), frozenset({"of", "for"})),
+    **dict.fromkeys("attack attacks".split(), frozenset({"on"})),
+    **dict.fromkeys("call calls".split(), frozenset({"for"})),
+}

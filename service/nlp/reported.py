@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import Attribution, according_to_source, is_according_to, is_cue_verb, mention_span, subject_of
 from .doccache import doc_text
-from .lexicon import ADDRESSEE_VERBS, REPORTING_VERBS, STANCE_OBJECT_VERBS
+from .lexicon import ADDRESSEE_VERBS, REPORTING_VERBS, STANCE_NOUNS, STANCE_OBJECT_VERBS
 from .marks import LINE_BREAK_RE, PARAGRAPH_BREAK_RE
 
 HEADLINE_RE = re.compile(
@@ -41,12 +41,25 @@ OBJECT_PREPOSITIONS = frozenset({"as", "of", "for", "to", "over", "on", "about"}
 ADVERBIAL_DEPS = frozenset({"prep", "advcl", "advmod", "mark", "npadvmod", "agent"})
 # Verbs of stance whose content is the object of a preposition.
 PREPOSITIONAL_STANCE = {
-    "refer": "to",
-    "point": "to",
-    "talk": "about",
-    "speak": "about",
-    "complain": "about",
-    "call": "for",
+    "refer": {"to"},
+    "point": {"to"},
+    "talk": {"about"},
+    "speak": {"about", "of"},
+    "complain": {"about", "of"},
+    "call": {"for", "on"},
+    "focus": {"on"},
+    "vote": {"for", "against"},
+    "rail": {"against"},
+    "campaign": {"for", "against"},
+    "side": {"with"},
+    "agree": {"with"},
+    "argue": {"for", "against"},
+    "comment": {"on"},
+    "warn": {"of", "about", "against"},
+    "boast": {"about", "of"},
+    "brag": {"about"},
+    "joke": {"about"},
+    "insist": {"on"},
 }
 # Nouns for findings that speak for themselves: `In a CNN poll, 50 percent chose Clinton.`
 FINDING_NOUNS = frozenset("poll polls survey surveys study studies report analysis census tally count".split())
@@ -129,11 +142,12 @@ def _object_of(verb: Token) -> list[Token] | None:
     """What a verb of stance is about: its object with any predicate after it (`called
     the plan "reckless"`), or its infinitive (`wants to build`, `urged voters to stay`)."""
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    if not objects and verb.lemma_.lower() in PREPOSITIONAL_STANCE:
+    if not objects and verb.lemma_.lower() in PREPOSITIONAL_STANCE and verb.dep_ != "xcomp":
+        # (`declined to comment on X`: the verb it completes reports the whole of it)
         # `referring to the convention`, `pointed to the polls`: the preposition's object
         wanted = PREPOSITIONAL_STANCE[verb.lemma_.lower()]
         objects = [
-            g for c in verb.children if c.dep_ == "prep" and c.lower_ == wanted for g in c.children if g.dep_ == "pobj"
+            g for c in verb.children if c.dep_ == "prep" and c.lower_ in wanted for g in c.children if g.dep_ == "pobj"
         ]
     complements = [c for c in verb.children if c.dep_ in {"xcomp", "oprd"} and c.i > verb.i]
     if complements and (not objects or verb.lemma_.lower() in ADDRESSEE_VERBS):
@@ -220,6 +234,9 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
                 attribution = Attribution(mention_span(source), doc[token.i : token.i + 2], "according_to_reported")
                 yield from _clause(tokens, attribution)
             continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in STANCE_NOUNS:
+            yield from _nominal_stance(token)
+            continue
         if _is_question(token) or token.pos_ != "VERB":
             continue
         rule, tokens = "reported", _clause_of(token) if _is_reporting(token) else None
@@ -227,7 +244,7 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
             rule, tokens = "reported_parenthetical", _parenthetical_host(token)
         if not tokens and token.lemma_.lower() in SAY_VERBS:
             tokens = _rest_of_sentence(token)
-        if not tokens and token.lemma_.lower() in STANCE_OBJECT_VERBS:
+        if not tokens and (token.lemma_.lower() in STANCE_OBJECT_VERBS or token.lemma_.lower() in PREPOSITIONAL_STANCE):
             rule, tokens = "reported_object", _object_of(token)
         if not tokens:
             continue
@@ -242,6 +259,34 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
             continue  # `X was asked to ...`, `X is expected to ...`: X is not the source
         attribution = Attribution(mention_span(subject), doc[token.i : token.i + 1], rule)
         yield from _clause(tokens, attribution, MIN_CLAUSE_TOKENS if rule == "reported" else 1)
+
+
+def _nominal_stance(noun: Token) -> Iterator[ReportedClause]:
+    """`Sanders's claim that he can win`, `his promise to build a wall`, `her support for
+    the bill`: what a stance noun owned by its source is about."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ in NOT_A_SOURCE or owner.lower_ in {"my", "our", "your"}:
+        return
+    content = None
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        that_clause = child.dep_ in {"acl", "ccomp"} and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        )
+        infinitive = child.dep_ in {"acl", "xcomp"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        )
+        about = child.dep_ == "prep" and child.lower_ in STANCE_NOUNS[noun.lemma_.lower()]
+        if that_clause or infinitive:
+            content = _trim(sorted(child.subtree, key=lambda t: t.i))
+        elif about:
+            content = [t for t in child.subtree if t.i > child.i]
+        if content:
+            break
+    if content:
+        attribution = Attribution(mention_span(owner), noun.doc[noun.i : noun.i + 1], "reported_nominal")
+        yield from _clause(content, attribution, 1)
 
 
 def _finding_clause(token: Token) -> ReportedClause | None:
