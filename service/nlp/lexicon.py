@@ -230,6 +230,7 @@ STANCE_OBJECT_VERBS = frozenset(
     cite mention discuss propose announce offer want plan urge demand recommend promise
     pledge vow threaten ask request push predict welcome applaud thank mock
     slam blast decry disavow prefer favor favour hope intend expect decline refer point talk
+    seek refuse express challenge like
     """.split()
 )
 # Verbs whose object is the person addressed, not the content (`asked the network to ...`).

@@ -90,9 +90,15 @@ def _is_reporting(token: Token) -> bool:
 
 
 def _speaks_on_its_own(token: Token) -> bool:
-    """A coordinated or participial clause that is another report
-    ("..., and officials have said that ...", "..., saying ...")."""
-    return any(_is_reporting(t) and (subject_of(t) is not None or t.tag_ == "VBG") for t in token.subtree)
+    """A coordinated or participial clause that is another report ("..., and officials
+    have said that ...", "..., saying ..."), not more of the same one ("..., and that
+    ...", "..., and then would continue to ...")."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        return False
+    return any(
+        _is_reporting(t) and (any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) or t.tag_ == "VBG")
+        for t in token.subtree
+    )
 
 
 def _clause_of(verb: Token) -> list[Token] | None:
@@ -121,7 +127,7 @@ def _to_sentence_end(tokens: list[Token]) -> list[Token]:
     it (`because ...`, `compared to ...`) rather than another report."""
     doc = tokens[0].doc
     rest = list(doc[tokens[-1].i + 1 : tokens[-1].sent.end])
-    if not rest or any(_is_reporting(t) or is_according_to(t) or t.text in {";", ":"} or t.is_quote for t in rest):
+    if not rest or any(_another_report(t) or is_according_to(t) or t.text in {";", ":"} or t.is_quote for t in rest):
         return tokens
     return _trim(tokens + rest)
 
@@ -136,6 +142,16 @@ def _parenthetical_host(verb: Token) -> list[Token] | None:
     aside = {t.i for t in verb.subtree}
     tokens = _trim([t for t in host.subtree if t.i not in aside])
     return tokens if len(tokens) >= MIN_CLAUSE_TOKENS else None
+
+
+def _another_report(token: Token) -> bool:
+    """A verb of reporting with a subject of its own, or a participle that goes with the
+    cue (`..., adding that ...`), rather than one inside what is reported (`— assuming
+    a two-way race`)."""
+    if not _is_reporting(token):
+        return False
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    return own_subject or token.tag_ != "VBG" or _is_reporting(token.head)
 
 
 def _object_of(verb: Token) -> list[Token] | None:
