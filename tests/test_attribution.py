@@ -207,6 +207,13 @@ def test_statements_and_distant_cues_name_their_speaker(attribute, text):
     assert speaker_name(quote_for(attribute(text), "rebuild")) == "Ruth Ames"
 
 
+def test_the_mention_is_the_pronoun_nearest_the_quote(attribute):
+    text = "“We are angry,” said Alderman Jason Ervin, who thinks the mayor “needs to listen.”"
+    quote = quote_for(attribute(text), "needs to listen")
+    assert quote.mention.text == "who"
+    assert speaker_name(quote) == "Jason Ervin"
+
+
 def test_a_subject_is_never_taken_across_a_paragraph_break(attribute):
     text = "6:50 p.m.\n\nSenator Ruth Ames told supporters that “we are in this together.”"
     quote = quote_for(attribute(text), "in this together")

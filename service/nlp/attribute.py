@@ -196,7 +196,7 @@ def extract(doc: Doc, quoted: list[QuotedSpan], index: EntityIndex) -> Extractio
     resolver = SpeakerResolver(index)
     for item in items:
         if item.attribution is not None and item.attribution.mention is not None:
-            item.entity = resolver.resolve(item.attribution.mention)
+            item.entity = resolver.resolve(item.attribution.antecedent or item.attribution.mention)
             if item.entity is not None:
                 resolver.remember(item.attribution.mention.start_char, item.entity)
     _inherit(items, doc, attributor.paragraphs)

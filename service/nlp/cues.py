@@ -33,6 +33,8 @@ DASHES = frozenset({"—", "–", "-", "--"})
 AFTER_WINDOW = 9
 # How far after a quote any verb counts as its cue (`"...!" beamed X`, `"...," X barked`).
 POSITIONAL_CUE_WINDOW = 4
+# Subjects that stand for a speaker named elsewhere.
+PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "who", "it"})
 # Cues that report speech only right after a quote (`..." he continued.`), never as
 # verbs that govern a quoted fragment.
 NARRATION_ONLY_CUES = frozenset({"continue", "begin", "read"})
@@ -40,9 +42,14 @@ NARRATION_ONLY_CUES = frozenset({"continue", "begin", "read"})
 
 @dataclass(frozen=True)
 class Attribution:
+    """Who a quote is attributed to: `mention`, the words naming the speaker nearest the
+    quote, and `antecedent`, the words to resolve instead when the mention is a pronoun
+    of a speaker named further out (`Ervin said ... who thinks "..."`)."""
+
     mention: Span | None
     cue: Span | None
     rule: str
+    antecedent: Span | None = None
 
 
 def is_cue_verb(token: Token, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
@@ -355,9 +362,12 @@ def governing_cue(doc: Doc, quote: QuotedSpan) -> Attribution | None:
         if token.head is token:
             break
         token = token.head
-    if speech:
-        return speech[-1]
-    return attitude[0] if attitude else None
+    chosen = speech[-1] if speech else (attitude[0] if attitude else None)
+    nearest = min(speech + attitude, key=lambda a: abs(a.cue.start - roots[0].i), default=None)
+    if chosen is not None and nearest is not chosen and nearest.mention.root.lower_ in PRONOUN_SUBJECTS:
+        # the pronoun nearest the quote names the speaker found further out
+        return Attribution(nearest.mention, nearest.cue, chosen.rule, antecedent=chosen.mention)
+    return chosen
 
 
 def colon_intro(
