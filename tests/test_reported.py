@@ -30,8 +30,8 @@ def indirect(extraction):
         ),
         ("Economists believe that prices will fall next year.", "prices will fall next year", "Economists"),
         (
-            "A new ferry, Mayor Anna Petrov said, could open the route to tourists.",
-            "A new ferry, Mayor Anna Petrov said, could open the route to tourists",
+            "The ferry line, Mayor Anna Petrov said, would carry tourists by June.",
+            "The ferry line, Mayor Anna Petrov said, would carry tourists by June",
             "Anna Petrov",
         ),
         (
@@ -40,8 +40,8 @@ def indirect(extraction):
             "Anna Petrov",
         ),
         (
-            "The budget grew by 4 percent, which Mayor Anna Petrov said would be its largest rise ever.",
-            "would be its largest rise ever",
+            "The harbour budget grew by 4 percent, a rise which Mayor Anna Petrov said would pay for new cranes.",
+            "would pay for new cranes",
             "Anna Petrov",
         ),
     ],
@@ -189,7 +189,7 @@ def test_the_subject_of_a_passive_is_not_the_source(attribute, text):
 
 
 def test_a_parenthetical_cue_inside_a_passive_clause(attribute):
-    text = "In several cases, harbour officials say, they have been asked to keep the gates open."
+    text = "On stormy nights, harbour officials say, they have been told to leave the gates open."
     found = indirect(attribute(text))
     assert [q.text for q in found] == [text.rstrip(".")]
     assert found[0].mention.text == "harbour officials"
@@ -201,10 +201,10 @@ def test_a_reported_clause_never_runs_over_a_paragraph_break(attribute):
     assert [q.text for q in found] == ["Bridge Will Reopen In May"]
 
 
-def test_the_clause_after_the_cue_when_a_quote_is_parsed_into_its_sentence(attribute):
-    text = "“This is very personal to me.”  Her top advisers said Sunday that the campaign would not concede the race."
+def test_the_clause_after_the_cue_when_a_quote_sentence_comes_first(attribute):
+    text = "“The vote is not over.”  Her campaign staff said Monday that the mayor would not concede the race."
     found = indirect(attribute(text))
-    assert [q.text for q in found] == ["the campaign would not concede the race"]
+    assert [q.text for q in found] == ["the mayor would not concede the race"]
 
 
 @pytest.mark.parametrize(

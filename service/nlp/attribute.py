@@ -90,7 +90,7 @@ class _Attributor:
         doc = self.doc
         if kind is QuoteKind.PARTIAL:
             finders = (
-                lambda: governing_cue(doc, quote),
+                lambda: governing_cue(doc, quote, self.inside_quote),
                 lambda: cue_after(doc, quote, limit),
                 lambda: cue_before(doc, quote, lower),
             )
@@ -100,7 +100,7 @@ class _Attributor:
                 lambda: dash_form(doc, quote, limit),
                 lambda: cue_before(doc, quote, lower),
                 lambda: colon_intro(doc, quote, self.paragraph_start(quote), self.previous_paragraph_end(quote)),
-                lambda: governing_cue(doc, quote),
+                lambda: governing_cue(doc, quote, self.inside_quote),
             )
         for finder in finders:
             found = finder()
@@ -189,6 +189,29 @@ def _inherit(items: list[_Item], doc: Doc, paragraphs: list[tuple[int, int]]) ->
         previous = item
 
 
+def _inherit_from_reported_speech(items: list[_Item], doc: Doc, paragraphs: list[tuple[int, int]]) -> None:
+    """A quote still without a speaker that follows reported speech in its paragraph,
+    nobody else named in between, is the reported speaker's (`The dam will hold, engineer
+    Ana Silva says. "We tested it twice."`)."""
+    reported: _Item | None = None
+    for item in items:
+        if item.span is None:
+            if item.attribution is not None and item.attribution.mention is not None:
+                reported = item
+            continue
+        if item.attribution is None and reported is not None and item.kind is QuoteKind.DIRECT:
+            start = paragraphs[item.span.paragraph][0] if item.span.paragraph < len(paragraphs) else 0
+            if (
+                start <= reported.start
+                and reported.end <= item.span.open_start
+                and not _named_person_between(doc, reported.end, item.span.open_start, reported.entity)
+            ):
+                item.entity = reported.entity
+                item.attribution = Attribution(reported.attribution.mention, None, "inherited_reported")
+        if item.attribution is not None:
+            reported = None
+
+
 def extract(doc: Doc, quoted: list[QuotedSpan], index: EntityIndex) -> Extraction:
     attributor = _Attributor(doc, quoted, index)
     items = attributor.quote_items() + attributor.reported_items()
@@ -200,6 +223,7 @@ def extract(doc: Doc, quoted: list[QuotedSpan], index: EntityIndex) -> Extractio
             if item.entity is not None:
                 resolver.remember(item.attribution.mention.start_char, item.entity)
     _inherit(items, doc, attributor.paragraphs)
+    _inherit_from_reported_speech(items, doc, attributor.paragraphs)
     items = [it for it in items if _worth_returning(it, doc_text(doc))]
     return _records(items, doc_text(doc))
 

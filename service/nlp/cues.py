@@ -44,7 +44,7 @@ NARRATION_ONLY_CUES = frozenset({"continue", "begin", "read"})
 class Attribution:
     """Who a quote is attributed to: `mention`, the words naming the speaker nearest the
     quote, and `antecedent`, the words to resolve instead when the mention is a pronoun
-    of a speaker named further out (`Ervin said ... who thinks "..."`)."""
+    of a speaker named further out (`said Ana Silva, who thinks the plan "..."`)."""
 
     mention: Span | None
     cue: Span | None
@@ -126,7 +126,7 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _own_subject(verb: Token) -> Token | None:
-    """The verb's subject; of two (a misparse of `In Salem, New Hampshire, Trump went`),
+    """The verb's subject; of two (a misparse of `In Lyon, France, the mayor spoke`),
     the one nearest before the verb."""
     subjects = [
         child
@@ -179,7 +179,7 @@ def inverted_subject(verb: Token, limit: int) -> Token | None:
 
 
 def _noun_right_before(verb: Token, first: int) -> Token | None:
-    """`"...," Trump barked` parsed with `Trump` as a compound of the verb: the noun
+    """`"...," Silva snapped` parsed with `Silva` as a compound of the verb: the noun
     that stands right before the cue."""
     before = verb.doc[verb.i - 1] if verb.i - 1 >= first else None
     return before if before is not None and before.pos_ in {"PROPN", "NOUN", "PRON"} else None
@@ -234,7 +234,7 @@ def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
 
 
 def _subject_of_a_distant_cue(words: list[Token]) -> Attribution | None:
-    """`"…," Trump, the Republican front-runner in the polls of three states, said.`:
+    """`"…," Silva, the mayor since 2019 and a former judge of the county court, said.`:
     a name right after the quote whose verb, a cue, stands beyond the usual window."""
     for token in words:
         verb = token.head
@@ -288,7 +288,7 @@ def cue_before(doc: Doc, quote: QuotedSpan, lower_char: int) -> Attribution | No
                 return Attribution(mention_span(subject), _cue_span(token), "cue_before")
             return None
         if token.lemma_ in SPEECH_NOUNS and token.dep_ == "dobj" and token.head.pos_ == "VERB":
-            # `Trump issued a statement: "…"`
+            # `The mayor issued a statement: "…"`
             subject = subject_of(token.head)
             if subject is not None:
                 return Attribution(mention_span(subject), doc[token.i : token.i + 1], "cue_before")
@@ -327,11 +327,12 @@ def dash_form(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
     return Attribution(doc[names[0].i : names[-1].i + 1], doc[tokens[0].i : tokens[0].i + 1], "dash")
 
 
-def governing_cue(doc: Doc, quote: QuotedSpan) -> Attribution | None:
+def governing_cue(doc: Doc, quote: QuotedSpan, inside_quote=lambda char: False) -> Attribution | None:
     """A quoted fragment inside the writer's sentence: the cue that governs it
     (`Trump has signalled that ... his "red line"`).  Of the cue verbs above the quote,
     the outermost verb of speech wins (`Cruz said he is certain Rubio will continue to be
-    "..."` is Cruz's); failing one, the nearest verb of attitude."""
+    "..."` is Cruz's); failing one, the nearest verb of attitude.  Verbs inside other
+    quotations (`inside_quote(char)`) are someone's words, never a cue."""
     inside = _tokens_between(doc, quote.start, quote.end)
     roots = [t for t in inside if t.head.idx < quote.open_start or t.head.idx >= quote.close_end or t.head is t]
     if not roots:
@@ -343,7 +344,7 @@ def governing_cue(doc: Doc, quote: QuotedSpan) -> Attribution | None:
     closed = doc_text(doc)[quote.start : quote.end].rstrip()[-1:] in {".", "?", "!"}
     token = roots[0]
     for _ in range(12):
-        if closed and token.idx >= quote.close_end:
+        if (closed and token.idx >= quote.close_end) or inside_quote(token.idx):
             pass
         elif token.idx < quote.open_start or token.idx >= quote.close_end:
             if is_according_to(token):

@@ -246,7 +246,7 @@ ORG_DESCRIPTIONS = frozenset(
 # Heads that, after "the", point back to the latest organisation ("the paper said").
 GENERIC_ORG_HEADS = ORG_DESCRIPTIONS | frozenset({"paper", "office", "board", "team"})
 
-# Nouns of what someone says, wants or stands for, whose owner is the source (`Sanders's
+# Nouns of what someone says, wants or stands for, whose owner is the source (`Silva's
 # claim that ...`, `his promise to build ...`, `her support for the bill`): the nominal
 # form of a cue.  Each maps to the prepositions that introduce what it is about.
 STANCE_NOUNS: dict[str, frozenset[str]] = {

@@ -147,7 +147,7 @@ def _parenthetical_host(verb: Token) -> list[Token] | None:
 def _another_report(token: Token) -> bool:
     """A verb of reporting with a subject of its own, or a participle that goes with the
     cue (`..., adding that ...`), rather than one inside what is reported (`— assuming
-    a two-way race`)."""
+    a second vote`)."""
     if not _is_reporting(token):
         return False
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
@@ -278,7 +278,7 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
 
 
 def _nominal_stance(noun: Token) -> Iterator[ReportedClause]:
-    """`Sanders's claim that he can win`, `his promise to build a wall`, `her support for
+    """`Silva's claim that the dam is safe`, `his promise to build a bridge`, `her support for
     the bill`: what a stance noun owned by its source is about."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or owner.lower_ in NOT_A_SOURCE or owner.lower_ in {"my", "our", "your"}:
