@@ -267,7 +267,7 @@ def test_a_date_is_never_the_speaker(attribute):
 @pytest.mark.parametrize(
     "text",
     [
-        "“We will win,” she said on CNN’s “State of the Union.”",
+        "“We will win,” she said on NBC’s “Sunday Desk.”",
         "“We will win,” she said on “Meet the Press.”",
         "“We will win,” she told the network's “Morning Show” on Monday.",
         "“We will win,” said Ana Silva, whose new book, “Rivers of Salt and Stone,” comes out in May.",

@@ -133,7 +133,7 @@ def _to_sentence_end(tokens: list[Token]) -> list[Token]:
 
 
 def _parenthetical_host(verb: Token) -> list[Token] | None:
-    """`A new manager, he said, could set a new tone.`: a cue set off by commas inside
+    """`The ferry, she said, will run by June.`: a cue set off by commas inside
     the clause it reports.  The content runs over the whole host clause; when the cue
     stands at either end of it, the cue is left out."""
     host = verb.head
