@@ -221,6 +221,24 @@ def test_a_quote_after_reported_speech_in_its_paragraph_is_the_reporters(attribu
     assert quote.confidence < 0.9  # a weaker rule, and the confidence says so
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("At the time, as prosecutor Ana Silva put it, “nobody saw the fire coming.”", "fire coming", "Ana Silva"),
+        ("Governor Ruth Ames defended the toll -- “It pays for the bridge and nothing else.”", "pays for", "Ruth Ames"),
+        ("Ruth Ames praised “harbour values,” saying the port embodied the “grit of the city.”", "grit", "Ruth Ames"),
+    ],
+)
+def test_idioms_dashes_and_participles_after_a_quoted_comma(attribute, text, fragment, speaker):
+    assert speaker_name(quote_for(attribute(text), fragment)) == speaker
+
+
+def test_a_participle_never_takes_its_object_as_speaker(attribute):
+    text = "Ruth Ames kept up her attack on the “harbour cartel,” calling councillor Tom Baker a liar."
+    quotes = [q for q in attribute(text).quotes if "harbour cartel" in q.text and q.kind.value != "indirect"]
+    assert all(speaker_name(q) != "Tom Baker" for q in quotes)
+
+
 def test_a_subject_is_never_taken_across_a_paragraph_break(attribute):
     text = "6:50 p.m.\n\nSenator Ruth Ames told supporters that “we are in this together.”"
     quote = quote_for(attribute(text), "in this together")

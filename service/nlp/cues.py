@@ -30,6 +30,8 @@ CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcom
 DROP_FROM_MENTION = frozenset({"relcl", "acl", "appos", "advcl", "punct", "parataxis", "prep"})
 KEEP_PREP_HEADS = frozenset({"people", "person", "official", "officials", "member", "members", "sources", "source"})
 DASHES = frozenset({"—", "–", "-", "--"})
+# What ends a sentence that introduces the quote after it: a colon, or a dash.
+INTRODUCING_MARKS = frozenset({":", "—", "–", "-"})
 AFTER_WINDOW = 9
 # How far after a quote any verb counts as its cue (`"...!" beamed X`, `"...," X barked`).
 POSITIONAL_CUE_WINDOW = 4
@@ -53,7 +55,14 @@ class Attribution:
 
 
 def is_cue_verb(token: Token, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in lexicon and token.lemma_.lower() != "be"
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() == "be":
+        return False
+    return token.lemma_.lower() in lexicon or (lexicon is not STANCE_OBJECT_VERBS and _puts_it(token))
+
+
+def _puts_it(token: Token) -> bool:
+    """`as the senator put it`: an idiom of speech."""
+    return token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
 
 
 def is_according_to(token: Token) -> bool:
@@ -97,12 +106,7 @@ def mention_span(head: Token) -> Span:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, climbing from participles and coordinated verbs
     ("..., saying", "and said") to the clause that has one."""
-    if (
-        verb.tag_ == "VBG"
-        and verb.dep_ in {"advcl", "xcomp", "conj", "acl"}
-        and verb.i > 0
-        and verb.doc[verb.i - 1].text == ","
-    ):
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and _after_comma(verb):
         # "X did Y, saying Z": the participle speaks for the main clause's subject.
         root_subject = _own_subject(verb.sent.root)
         if root_subject is not None and root_subject.i < verb.i:
@@ -123,6 +127,15 @@ def subject_of(verb: Token) -> Token | None:
         else:
             break
     return None
+
+
+def _after_comma(token: Token) -> bool:
+    """A comma right before the token, or inside the quote mark right before it
+    (`defended "New York values," saying ...`)."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_quote:
+        i -= 1
+    return i >= 0 and token.doc[i].text == ","
 
 
 def _own_subject(verb: Token) -> Token | None:
@@ -225,7 +238,9 @@ def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
             cue = _cue_span(token)
             subject = subject_of(token)
             if subject is None or subject.i < first:
-                subject = _noun_right_before(token, first) or inverted_subject(token, words[-1].i + 1) or subject
+                # only a finite verb inverts (`said Esper`); a participle's noun is its object
+                inverted = inverted_subject(token, words[-1].i + 1) if token.tag_ != "VBG" else None
+                subject = _noun_right_before(token, first) or inverted or subject
             if subject is not None and subject.i >= first:
                 return Attribution(
                     mention_span(subject), cue, "cue_after" if is_cue_verb(token) else "cue_after_position"
@@ -375,7 +390,7 @@ def colon_intro(
     doc: Doc, quote: QuotedSpan, paragraph_start: int, previous_paragraph_end: int | None
 ) -> Attribution | None:
     """A sentence that ends in a colon introduces the quote after it
-    (`Breitbart News responded:` / `the senator released a statement:` then the quote,
+    (`The council responded:` / `the senator released a statement:` then the quote,
     in the same paragraph or opening the next one): its subject is the speaker."""
     before = doc_text(doc)[paragraph_start : quote.open_start]
     if before.strip():
@@ -386,7 +401,7 @@ def colon_intro(
             colon -= 1
     else:
         return None
-    if colon < 0 or doc_text(doc)[colon] != ":":
+    if colon < 0 or doc_text(doc)[colon] not in INTRODUCING_MARKS:
         return None
     span = doc.char_span(colon, colon + 1, alignment_mode="expand")
     if span is None:
