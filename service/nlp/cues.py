@@ -241,7 +241,9 @@ def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
                 # only a finite verb inverts (`said Esper`); a participle's noun is its object
                 inverted = inverted_subject(token, words[-1].i + 1) if token.tag_ != "VBG" else None
                 subject = _noun_right_before(token, first) or inverted or subject
-            if subject is not None and subject.i >= first:
+            participle = token.tag_ == "VBG" and subject is not None and is_cue_verb(token)
+            if subject is not None and (subject.i >= first or participle):
+                # (`defended "New York values," saying ...`: the participle's subject is before)
                 return Attribution(
                     mention_span(subject), cue, "cue_after" if is_cue_verb(token) else "cue_after_position"
                 )
