@@ -227,6 +227,11 @@ def test_a_quote_after_reported_speech_in_its_paragraph_is_the_reporters(attribu
         ("At the time, as prosecutor Ana Silva put it, “nobody saw the fire coming.”", "fire coming", "Ana Silva"),
         ("Governor Ruth Ames defended the toll -- “It pays for the bridge and nothing else.”", "pays for", "Ruth Ames"),
         ("Ruth Ames praised “harbour values,” saying the port embodied the “grit of the city.”", "grit", "Ruth Ames"),
+        (
+            "After Tom Baker criticized the plan, Ruth Ames shot back, “I could have stayed home.”",
+            "stayed home",
+            "Ruth Ames",
+        ),
     ],
 )
 def test_idioms_dashes_and_participles_after_a_quoted_comma(attribute, text, fragment, speaker):

@@ -114,7 +114,11 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.head.lemma_ in SPEECH_NOUNS and verb.head.head.pos_ in {"VERB", "AUX"}:
         # "X issued a statement saying ...": the statement's issuer speaks.
         return _own_subject(verb.head.head) if verb.head.head is not verb.head else None
-    if verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.head.pos_ in {"PROPN", "NOUN"}:
+    if verb.dep_ == "acl" and (
+        (verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.head.pos_ in {"PROPN", "NOUN"})
+        or (verb.tag_ == "VBG" and verb.head.pos_ == "PROPN" and verb.head.i == verb.i - 1)
+    ):
+        # (and `with Ana Silva tweeting that ...`: the name the participle hangs on)
         # A parse that hangs the cue under its subject ("McKenzie, commander of ..., hinted").
         return verb.head
     token = verb
@@ -294,6 +298,9 @@ def cue_before(doc: Doc, quote: QuotedSpan, lower_char: int) -> Attribution | No
     label = _label_form(tokens)
     if label is not None:
         return label
+    positional = _verb_right_before(tokens)
+    if positional is not None:
+        return positional
     for token in reversed(tokens):
         if is_according_to(token):
             source = according_to_source(token)
@@ -311,6 +318,27 @@ def cue_before(doc: Doc, quote: QuotedSpan, lower_char: int) -> Attribution | No
                 return Attribution(mention_span(subject), doc[token.i : token.i + 1], "cue_before")
             return None
     return None
+
+
+def _verb_right_before(tokens: list[Token]) -> Attribution | None:
+    """`Ana Silva shot back, "…"` / `Silva fired back: "…"`: whatever the verb, a clause
+    that ends in a comma or colon right before the quote introduces it."""
+    words = list(tokens)
+    if len(words) < 2 or words[-1].text not in {",", ":"}:
+        return None
+    words = words[:-1]
+    while words and words[-1].dep_ in {"prt", "advmod"} and words[-1].head.i < words[-1].i:
+        words = words[:-1]  # `shot back`, `replied sharply`
+    if not words:
+        return None
+    verb = words[-1]
+    if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    subject = _own_subject(verb)
+    if subject is None or subject.i > verb.i:
+        return None
+    rule = "cue_before" if is_cue_verb(verb, REPORTING_VERBS) else "cue_before_position"
+    return Attribution(mention_span(subject), _cue_span(verb), rule)
 
 
 def _label_form(tokens: list[Token]) -> Attribution | None:
