@@ -173,6 +173,11 @@ def test_a_coordinated_clause_with_its_own_subject_has_its_own_speaker(attribute
     assert speaker_name(quote_for(attribute(text), "quick response")) == "Tom Baker"
 
 
+def test_an_adverbial_clause_with_its_own_subject_has_its_own_speaker(attribute):
+    text = "Ruth Ames tweeted a reply after Tom Baker argued that “the bridge is safe for trucks.”"
+    assert speaker_name(quote_for(attribute(text), "safe for trucks")) == "Tom Baker"
+
+
 def test_of_two_subjects_the_one_nearest_the_verb_speaks(attribute):
     text = "At the port in Lyon, France, Ruth Ames answered her critics, calling them “a chorus of cynics.”"
     assert speaker_name(quote_for(attribute(text), "chorus of cynics")) == "Ruth Ames"

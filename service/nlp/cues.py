@@ -403,7 +403,7 @@ def governing_cue(doc: Doc, quote: QuotedSpan, inside_quote=lambda char: False) 
                 if subject is not None and not (quote.start <= subject.idx < quote.end):
                     found = Attribution(mention_span(subject), _cue_span(token), "governing")
                     (speech if token.lemma_ in SPEECH_VERBS else attitude).append(found)
-                    if token.dep_ == "conj" and _own_subject(token) is not None:
+                    if token.dep_ in {"conj", "advcl"} and _own_subject(token) is not None:
                         break  # `called it "X", but he also noted "Y"`: a clause of its own
         if token.head is token:
             break
