@@ -174,7 +174,7 @@ def test_a_coordinated_clause_with_its_own_subject_has_its_own_speaker(attribute
 
 
 def test_an_adverbial_clause_with_its_own_subject_has_its_own_speaker(attribute):
-    text = "Ruth Ames tweeted a reply after Tom Baker argued that “the bridge is safe for trucks.”"
+    text = "Ruth Ames tweeted a reply while Tom Baker was arguing that “the bridge is safe for trucks.”"
     assert speaker_name(quote_for(attribute(text), "safe for trucks")) == "Tom Baker"
 
 
