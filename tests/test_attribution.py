@@ -178,6 +178,13 @@ def test_an_adverbial_clause_with_its_own_subject_has_its_own_speaker(attribute)
     assert speaker_name(quote_for(attribute(text), "safe for trucks")) == "Tom Baker"
 
 
+def test_a_new_sentence_after_a_quote_is_not_its_cue(attribute):
+    text = (
+        "Asked about the email, Ana Silva responded: “I guess so.”  With a lead that large, the senator said nothing."
+    )
+    assert speaker_name(quote_for(attribute(text), "guess so")) == "Ana Silva"
+
+
 def test_of_two_subjects_the_one_nearest_the_verb_speaks(attribute):
     text = "At the port in Lyon, France, Ruth Ames answered her critics, calling them “a chorus of cynics.”"
     assert speaker_name(quote_for(attribute(text), "chorus of cynics")) == "Ruth Ames"

@@ -223,6 +223,8 @@ def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
     last_mark = doc_text(doc)[quote.start : quote.end].rstrip()[-1:]
     open_ended = last_mark in {",", "!", "?", "—", "-"}
     closed = last_mark in {".", "!", "?"}
+    if last_mark == "." and words and words[0].is_title and words[0].pos_ != "PROPN":
+        return None  # `"… so."  With a deficit that …`: a new sentence, not a cue
     for n, token in enumerate(words[:AFTER_WINDOW]):
         if _sentence_stop(token) or token.is_quote:
             break
