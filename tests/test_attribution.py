@@ -98,6 +98,16 @@ def test_pronoun_prefers_a_speaker_over_a_person_merely_mentioned(attribute):
     assert speaker_name(quote_for(attribute(text), "try again")) == "Lena Berg"
 
 
+def test_pronoun_prefers_the_subject_just_before_it_over_an_earlier_speaker(attribute):
+    text = (
+        "“The talks failed,” Minister Tom Baker said.\n\n"
+        "Senator Omar Diallo met the press on Monday. He said that “the talks will resume in May.”"
+    )
+    quote = quote_for(attribute(text), "resume in May")
+    assert speaker_name(quote) == "Omar Diallo"
+    assert quote.mention.text == "He"
+
+
 def test_definite_description_resolves_to_the_named_organisation(attribute):
     text = (
         "The strikes were confirmed in a Defense Department statement.\n\n"

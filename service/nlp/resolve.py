@@ -61,13 +61,30 @@ class SpeakerResolver:
                 return self.resolve(antecedent.doc[antecedent.i : antecedent.i + 1])
             return None
         if kind in {"male", "female"}:
-            return self._recent(position, lambda e: e.kind is SpeakerKind.PERSON and e.gender in {None, kind})
+            fits = lambda e: e.kind is SpeakerKind.PERSON and e.gender in {None, kind}  # noqa: E731
+            return self._subject_before(token, fits) or self._recent(position, fits)
         if kind == "plural":
             return self._recent(
                 position, lambda e: e.kind in {SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.ANONYMOUS}
             )
         if kind == "neuter":
             return self._recent(position, lambda e: e.kind is SpeakerKind.ORGANIZATION)
+        return None
+
+    def _subject_before(self, pronoun: Token, fits) -> Entity | None:
+        """The person who is the subject of a clause before the pronoun in its sentence,
+        or failing one, of the sentence before (`While Will praises X, he sees ...`,
+        `Millis told reporters ... . He said ...`)."""
+        sentence = pronoun.sent
+        doc = pronoun.doc
+        candidates = [t for t in sentence if t.i < pronoun.i]
+        if sentence.start > 0:
+            candidates = list(doc[sentence.start - 1].sent) + candidates
+        for token in reversed(candidates):
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN":
+                entity = self._person(doc[token.i : token.i + 1])
+                if entity is not None and fits(entity):
+                    return entity
         return None
 
     def _recent(self, position: int, fits) -> Entity | None:
