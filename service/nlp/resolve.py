@@ -79,7 +79,10 @@ class SpeakerResolver:
         doc = pronoun.doc
         candidates = [t for t in sentence if t.i < pronoun.i]
         if sentence.start > 0:
-            candidates = list(doc[sentence.start - 1].sent) + candidates
+            before = doc[sentence.start - 1].sent
+            # of the sentence before, only its main clauses' subjects
+            mains = {before.root.i, *(c.i for c in before.root.children if c.dep_ == "conj")}
+            candidates = [t for t in before if t.head.i in mains] + candidates
         for token in reversed(candidates):
             if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN":
                 entity = self._person(doc[token.i : token.i + 1])
