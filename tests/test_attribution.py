@@ -108,6 +108,12 @@ def test_pronoun_prefers_the_subject_just_before_it_over_an_earlier_speaker(attr
     assert quote.mention.text == "He"
 
 
+def test_they_resolves_to_the_plural_subject_just_before(attribute):
+    text = "“We are done,” Mayor Ana Silva said.\n\nHarbour workers met on Monday. They said the deal “will not hold.”"
+    quote = quote_for(attribute(text), "will not hold")
+    assert speaker_name(quote) == "Harbour workers"
+
+
 def test_definite_description_resolves_to_the_named_organisation(attribute):
     text = (
         "The strikes were confirmed in a Defense Department statement.\n\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .cues import mention_span
 from .doccache import ents_within
 from .lexicon import (
     ANONYMITY_MARKERS,
@@ -64,9 +65,8 @@ class SpeakerResolver:
             fits = lambda e: e.kind is SpeakerKind.PERSON and e.gender in {None, kind}  # noqa: E731
             return self._subject_before(token, fits) or self._recent(position, fits)
         if kind == "plural":
-            return self._recent(
-                position, lambda e: e.kind in {SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.ANONYMOUS}
-            )
+            fits = lambda e: e.kind in {SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.ANONYMOUS}  # noqa: E731
+            return self._plural_subject_before(token, fits) or self._recent(position, fits)
         if kind == "neuter":
             return self._recent(position, lambda e: e.kind is SpeakerKind.ORGANIZATION)
         return None
@@ -86,6 +86,21 @@ class SpeakerResolver:
         for token in reversed(candidates):
             if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN":
                 entity = self._person(doc[token.i : token.i + 1])
+                if entity is not None and fits(entity):
+                    return entity
+        return None
+
+    def _plural_subject_before(self, pronoun: Token, fits) -> Entity | None:
+        """`Senate Republicans met on Monday. They said ...`: a plural subject of the
+        sentence before, or earlier in the pronoun's own sentence."""
+        sentence = pronoun.sent
+        candidates = [t for t in sentence if t.i < pronoun.i]
+        if sentence.start > 0:
+            before = pronoun.doc[sentence.start - 1].sent
+            candidates = [t for t in before if t.head.i == before.root.i] + candidates
+        for token in reversed(candidates):
+            if token.dep_ == "nsubj" and token.tag_ in {"NNS", "NNPS"}:
+                entity = self.resolve(mention_span(token))
                 if entity is not None and fits(entity):
                     return entity
         return None
