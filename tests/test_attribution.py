@@ -290,6 +290,17 @@ def test_a_sentence_ending_in_a_colon_introduces_the_quote(attribute, text, spea
     assert speaker_name(quote_for(attribute(text), "We will appeal")) == speaker
 
 
+def test_a_sentence_of_speech_without_words_of_its_own_introduces_the_quote(attribute):
+    text = "The hearing ran late.\n\nMayor Ines Marlow continued her remarks.\n\n“We cannot wait for May.”"
+    assert "Ines Marlow" in speaker_name(quote_for(attribute(text), "wait for May"))
+
+
+def test_a_passive_sentence_of_speech_introduces_nobody(attribute):
+    text = "“The plan is dead,” Ana Silva said.\n\nEvery amendment was rejected.\n\n“We tried everything.”"
+    quote = quote_for(attribute(text), "tried everything")
+    assert quote.mention is None or quote.mention.text != "Every amendment"
+
+
 def test_a_colon_introduction_never_takes_a_subject_from_inside_the_quote(attribute):
     text = "It gets better:\n\n“The committee will meet again in May.”"
     quote = quote_for(attribute(text), "committee will meet")

@@ -30,6 +30,8 @@ CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcom
 DROP_FROM_MENTION = frozenset({"relcl", "acl", "appos", "advcl", "punct", "parataxis", "prep"})
 KEEP_PREP_HEADS = frozenset({"people", "person", "official", "officials", "member", "members", "sources", "source"})
 DASHES = frozenset({"—", "–", "-", "--"})
+# Verbs of speech that also narrate what someone thinks, never introducing words.
+ATTITUDE_ONLY = frozenset({"agree", "disagree", "concur", "object", "protest"})
 # What ends a sentence that introduces the quote after it: a colon, or a dash.
 INTRODUCING_MARKS = frozenset({":", "—", "–", "-"})
 AFTER_WINDOW = 9
@@ -433,7 +435,11 @@ def colon_intro(
             colon -= 1
     else:
         return None
-    if colon < 0 or doc_text(doc)[colon] not in INTRODUCING_MARKS:
+    if colon < 0:
+        return None
+    if doc_text(doc)[colon] == ".":
+        return _speech_sentence_before(doc, colon)
+    if doc_text(doc)[colon] not in INTRODUCING_MARKS:
         return None
     span = doc.char_span(colon, colon + 1, alignment_mode="expand")
     if span is None:
@@ -452,3 +458,26 @@ def colon_intro(
     if subject is None or subject.i >= colon_token.i or subject.lower_ in {"it", "this", "that", "here", "there"}:
         return None
     return Attribution(mention_span(subject), doc[verb.i : verb.i + 1], "colon_intro")
+
+
+def _speech_sentence_before(doc: Doc, stop: int) -> Attribution | None:
+    """`Howard pressed on with his remarks.` then a quote: a sentence right before the
+    quote whose main verb is a verb of speech with no words of its own (no clause, no
+    object other than a speech noun) introduces it."""
+    span = doc.char_span(stop, stop + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span[0].sent.root
+    if not is_cue_verb(root) or root.lemma_.lower() in ATTITUDE_ONLY:
+        return None
+    if any(t.is_quote for t in span[0].sent if t.i < root.i):
+        return None  # a sentence with a quotation in it is no plain introduction
+    for child in root.children:
+        if child.dep_ in {"ccomp", "xcomp", "parataxis"} or (
+            child.dep_ == "dobj" and child.lemma_.lower() not in SPEECH_NOUNS and child.lower_ not in SPEECH_NOUNS
+        ):
+            return None
+    subject = _own_subject(root)
+    if subject is None or subject.dep_ != "nsubj" or subject.lower_ in {"it", "this", "that", "i", "we", "you"}:
+        return None  # (a passive's subject is what was said about, not who spoke)
+    return Attribution(mention_span(subject), _cue_span(root), "speech_sentence_intro")

@@ -267,7 +267,7 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
         subject = subject_of(token) or _leading_noun_phrase(token)
         if subject is not None and tokens[0].i <= subject.i <= tokens[-1].i and rule == "reported":
             tokens = [t for t in tokens if t.i > token.i]  # `which he said would be ...`
-        if not tokens or subject is None or subject.lower_ in NOT_A_SOURCE:
+        if not tokens or subject is None or subject.lower_ in NOT_A_SOURCE or inside_quote(subject.idx):
             continue
         if rule != "reported_parenthetical" and tokens[0].i <= subject.i <= tokens[-1].i:
             continue
