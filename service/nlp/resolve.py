@@ -66,9 +66,13 @@ class SpeakerResolver:
             return self._subject_before(token, fits) or self._recent(position, fits)
         if kind == "plural":
             fits = lambda e: e.kind in {SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.ANONYMOUS}  # noqa: E731
-            return self._plural_subject_before(token, fits) or self._recent(position, fits)
+            plural = lambda t: t.tag_ in {"NNS", "NNPS"}  # noqa: E731
+            return self._subject_entity_before(token, fits, plural) or self._recent(position, fits)
         if kind == "neuter":
-            return self._recent(position, lambda e: e.kind is SpeakerKind.ORGANIZATION)
+            fits = lambda e: e.kind is SpeakerKind.ORGANIZATION  # noqa: E731
+            return self._subject_entity_before(token, fits, lambda t: t.ent_type_ == "ORG") or self._recent(
+                position, fits
+            )
         return None
 
     def _subject_before(self, pronoun: Token, fits) -> Entity | None:
@@ -90,16 +94,17 @@ class SpeakerResolver:
                     return entity
         return None
 
-    def _plural_subject_before(self, pronoun: Token, fits) -> Entity | None:
-        """`Senate Republicans met on Monday. They said ...`: a plural subject of the
-        sentence before, or earlier in the pronoun's own sentence."""
+    def _subject_entity_before(self, pronoun: Token, fits, shaped) -> Entity | None:
+        """`Senate Republicans met on Monday. They said ...`: a subject of the right shape
+        (plural for they, an organisation for it) in the sentence before, or earlier in
+        the pronoun's own sentence."""
         sentence = pronoun.sent
         candidates = [t for t in sentence if t.i < pronoun.i]
         if sentence.start > 0:
             before = pronoun.doc[sentence.start - 1].sent
             candidates = [t for t in before if t.head.i == before.root.i] + candidates
         for token in reversed(candidates):
-            if token.dep_ == "nsubj" and token.tag_ in {"NNS", "NNPS"}:
+            if token.dep_ == "nsubj" and shaped(token):
                 entity = self.resolve(mention_span(token))
                 if entity is not None and fits(entity):
                     return entity
