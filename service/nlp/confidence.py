@@ -15,22 +15,27 @@ the precision a client gets at each threshold.
 from __future__ import annotations
 
 RULE_PRECISION: dict[str, float] = {
-    "according_to": 0.59,
-    "according_to_reported": 0.84,
-    "colon_intro": 0.51,
-    "cue_after": 0.93,
-    "cue_after_position": 0.39,
-    "cue_before": 0.83,
+    "according_to": 0.63,
+    "according_to_reported": 0.85,
+    "colon_intro": 0.45,
+    "cue_after": 0.96,
+    "cue_after_position": 0.47,
+    "cue_before": 0.85,
+    "cue_before_position": 0.71,
     "dash": 0.5,
     "finding": 0.7,
-    "governing": 0.7,
+    "governing": 0.72,
     "headline": 0.49,
-    "inherited": 0.88,
-    "inherited_paragraph": 0.5,
+    "inherited": 0.89,
+    "inherited_paragraph": 0.53,
+    "inherited_reported": 0.5,
     "label": 0.5,
     "none": 0.0,
-    "reported": 0.76,
-    "reported_object": 0.64,
+    "reported": 0.82,
+    "reported_nominal": 0.44,
+    "reported_object": 0.62,
+    "reported_parenthetical": 0.55,
+    "speech_sentence_intro": 0.94,
 }
 
 
