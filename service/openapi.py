@@ -133,9 +133,9 @@ QUOTE_RESPONSE_EXAMPLE = {
             "quotes": ["q2"],
         },
     ],
-    "meta": {"model": "en_core_web_sm 3.8.0", "version": "1.0.0", "chars": 134, "elapsed_ms": 108.7},
+    "meta": {"model": "en_core_web_sm 3.8.0", "version": "1.1.0", "chars": 134, "elapsed_ms": 108.7},
 }
-HEALTH_EXAMPLE = {"status": "ok", "model": "en_core_web_sm 3.8.0", "version": "1.0.0"}
+HEALTH_EXAMPLE = {"status": "ok", "model": "en_core_web_sm 3.8.0", "version": "1.1.0"}
 
 ERROR_EXAMPLES: dict[int, tuple[str, dict]] = {
     400: ("The request body is not valid JSON.", {}),
