@@ -260,10 +260,18 @@ def test_a_quote_after_reported_speech_in_its_paragraph_is_the_reporters(attribu
             "stayed home",
             "Ruth Ames",
         ),
+        ("Ruth Ames fired back that the “voters chose me twice” for the job.", "chose me twice", "Ruth Ames"),
     ],
 )
 def test_idioms_dashes_and_participles_after_a_quoted_comma(attribute, text, fragment, speaker):
     assert speaker_name(quote_for(attribute(text), fragment)) == speaker
+
+
+def test_a_cue_form_read_as_a_noun_after_a_quote(attribute):
+    text = "“Today the port leads the region,” the ministers state in the white paper."
+    quote = quote_for(attribute(text), "port leads")
+    assert quote.mention is not None and "ministers" in quote.mention.text
+    assert quote.cue.text == "state"
 
 
 def test_a_participle_never_takes_its_object_as_speaker(attribute):

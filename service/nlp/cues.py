@@ -13,8 +13,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import doc_text
 from .lexicon import (
+    CUE_VERB_FORMS,
     LEADING_CUE_FORMS,
     NAME_TITLES,
+    PHRASAL_CUES,
     REPORTING_VERBS,
     ROLE_NOUNS,
     SPEECH_NOUNS,
@@ -59,7 +61,14 @@ class Attribution:
 def is_cue_verb(token: Token, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() == "be":
         return False
-    return token.lemma_.lower() in lexicon or (lexicon is not STANCE_OBJECT_VERBS and _puts_it(token))
+    if token.lemma_.lower() in lexicon:
+        return True
+    return lexicon is not STANCE_OBJECT_VERBS and (_puts_it(token) or _phrasal_cue(token))
+
+
+def _phrasal_cue(token: Token) -> bool:
+    """`fired back`, `lashed out`: a verb of speech with its particle."""
+    return any((token.lemma_.lower(), c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ in {"prt", "advmod"})
 
 
 def _puts_it(token: Token) -> bool:
@@ -255,7 +264,25 @@ def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
                 return Attribution(
                     mention_span(subject), cue, "cue_after" if is_cue_verb(token) else "cue_after_position"
                 )
-    return _subject_of_a_distant_cue(words[:2])
+    return _subject_of_a_distant_cue(words[:2]) or _misread_cue_after(words[:AFTER_WINDOW])
+
+
+def _misread_cue_after(words: list[Token]) -> Attribution | None:
+    """`"…," the ministers state in the paper`: a cue form the tagger read as a noun or a
+    name, after a noun phrase that opens the words after the quote."""
+    subject = None
+    for token in words:
+        if _sentence_stop(token) or token.is_quote:
+            return None
+        if token.lower_ in CUE_VERB_FORMS and token.pos_ != "VERB" and subject is not None:
+            while subject.dep_ == "compound" and subject.head.i > subject.i and subject.head.i < token.i:
+                subject = subject.head
+            return Attribution(mention_span(subject), token.doc[token.i : token.i + 1], "cue_after")
+        if subject is None and token.pos_ in {"PROPN", "NOUN", "PRON"}:
+            subject = token
+        elif subject is None and token.pos_ not in {"DET", "ADJ", "PUNCT"}:
+            return None
+    return None
 
 
 def _subject_of_a_distant_cue(words: list[Token]) -> Attribution | None:

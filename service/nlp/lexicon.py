@@ -29,9 +29,21 @@ ATTITUDE_VERBS = frozenset(
     """
     believe think feel fear hope expect know worry doubt suspect assume guess
     contend figure reckon consider acknowledge recognize recognise realize realise
-    understand wonder question find determine conclude decide
+    understand wonder question find determine conclude decide anticipate foresee envision
     """.split()
 )
+
+# Inflected cue verbs the tagger sometimes reads as nouns or names after a quote
+# (`"…," the ministers state in the paper`, `"…," Silva, the mayor, Tweeted`).
+CUE_VERB_FORMS = frozenset(
+    """
+    said says state states stated wrote writes added adds tweeted tweets told tells
+    asked asks explained explains argued argues insisted insists declared declares
+    """.split()
+)
+
+# Verbs that report speech with a particle (`fired back`, `lashed out`).
+PHRASAL_CUES = frozenset({("fire", "back"), ("shoot", "back"), ("hit", "back"), ("push", "back"), ("lash", "out")})
 
 REPORTING_VERBS = SPEECH_VERBS | ATTITUDE_VERBS
 
