@@ -274,6 +274,11 @@ def test_a_cue_form_read_as_a_noun_after_a_quote(attribute):
     assert quote.cue.text == "state"
 
 
+def test_a_cue_after_a_long_apposition(attribute):
+    text = "“Not us, but we cannot argue with it!” Murphy, the head of the harbour fund since 2019, tweeted on Friday."
+    assert speaker_name(quote_for(attribute(text), "argue with it")) == "Murphy"
+
+
 def test_a_participle_never_takes_its_object_as_speaker(attribute):
     text = "Ruth Ames kept up her attack on the “harbour cartel,” calling councillor Tom Baker a liar."
     quotes = [q for q in attribute(text).quotes if "harbour cartel" in q.text and q.kind.value != "indirect"]

@@ -37,6 +37,8 @@ ATTITUDE_ONLY = frozenset({"agree", "disagree", "concur", "object", "protest"})
 # What ends a sentence that introduces the quote after it: a colon, or a dash.
 INTRODUCING_MARKS = frozenset({":", "—", "–", "-"})
 AFTER_WINDOW = 9
+# How far a cue form may stand after the name that opens the words after a quote.
+LONG_AFTER_WINDOW = 18
 # How far after a quote any verb counts as its cue (`"...!" beamed X`, `"...," X barked`).
 POSITIONAL_CUE_WINDOW = 4
 # Subjects that stand for a speaker named elsewhere.
@@ -264,17 +266,18 @@ def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
                 return Attribution(
                     mention_span(subject), cue, "cue_after" if is_cue_verb(token) else "cue_after_position"
                 )
-    return _subject_of_a_distant_cue(words[:2]) or _misread_cue_after(words[:AFTER_WINDOW])
+    return _subject_of_a_distant_cue(words[:2]) or _misread_cue_after(words[:LONG_AFTER_WINDOW])
 
 
 def _misread_cue_after(words: list[Token]) -> Attribution | None:
-    """`"…," the ministers state in the paper`: a cue form the tagger read as a noun or a
-    name, after a noun phrase that opens the words after the quote."""
+    """`"…," the ministers state in the paper`, `"…!" Silva, the head of the harbour fund
+    since 2019, Tweeted`: a cue form (whatever the tagger made of it) after a noun phrase
+    that opens the words after the quote, however long its apposition."""
     subject = None
     for token in words:
         if _sentence_stop(token) or token.is_quote:
             return None
-        if token.lower_ in CUE_VERB_FORMS and token.pos_ != "VERB" and subject is not None:
+        if token.lower_ in CUE_VERB_FORMS and subject is not None:
             while subject.dep_ == "compound" and subject.head.i > subject.i and subject.head.i < token.i:
                 subject = subject.head
             return Attribution(mention_span(subject), token.doc[token.i : token.i + 1], "cue_after")
