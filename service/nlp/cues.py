@@ -277,7 +277,7 @@ def _misread_cue_after(words: list[Token]) -> Attribution | None:
     for token in words:
         if _sentence_stop(token) or token.is_quote:
             return None
-        if token.lower_ in CUE_VERB_FORMS and subject is not None:
+        if token.lower_ in CUE_VERB_FORMS and subject is not None and not _reports_a_clause_of_its_own(token):
             while subject.dep_ == "compound" and subject.head.i > subject.i and subject.head.i < token.i:
                 subject = subject.head
             return Attribution(mention_span(subject), token.doc[token.i : token.i + 1], "cue_after")
