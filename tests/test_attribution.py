@@ -261,6 +261,7 @@ def test_a_quote_after_reported_speech_in_its_paragraph_is_the_reporters(attribu
             "Ruth Ames",
         ),
         ("Ruth Ames fired back that the “voters chose me twice” for the job.", "chose me twice", "Ruth Ames"),
+        ("Ruth Ames made it clear that the port would “stay open for good.”", "stay open", "Ruth Ames"),
     ],
 )
 def test_idioms_dashes_and_participles_after_a_quoted_comma(attribute, text, fragment, speaker):

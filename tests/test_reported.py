@@ -29,6 +29,7 @@ def indirect(extraction):
             "city officials",
         ),
         ("Economists believe that prices will fall next year.", "prices will fall next year", "Economists"),
+        ("Mayor Anna Petrov made it clear that the bridge would reopen.", "the bridge would reopen", "Anna Petrov"),
         (
             "The ferry line, Mayor Anna Petrov said, would carry tourists by June.",
             "The ferry line, Mayor Anna Petrov said, would carry tourists by June",

@@ -69,8 +69,13 @@ def is_cue_verb(token: Token, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
 
 
 def _phrasal_cue(token: Token) -> bool:
-    """`fired back`, `lashed out`: a verb of speech with its particle."""
-    return any((token.lemma_.lower(), c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ in {"prt", "advmod"})
+    """`fired back`, `lashed out`, `made (it) clear`: a verb of speech with its particle
+    or complement."""
+    return any(
+        (token.lemma_.lower(), c.lower_) in PHRASAL_CUES
+        for c in token.children
+        if c.dep_ in {"prt", "advmod", "ccomp", "acomp", "oprd", "dobj"}
+    )
 
 
 def _puts_it(token: Token) -> bool:

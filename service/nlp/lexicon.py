@@ -43,7 +43,9 @@ CUE_VERB_FORMS = frozenset(
 )
 
 # Verbs that report speech with a particle (`fired back`, `lashed out`).
-PHRASAL_CUES = frozenset({("fire", "back"), ("shoot", "back"), ("hit", "back"), ("push", "back"), ("lash", "out")})
+PHRASAL_CUES = frozenset(
+    {("fire", "back"), ("shoot", "back"), ("hit", "back"), ("push", "back"), ("lash", "out"), ("make", "clear")}
+)
 
 REPORTING_VERBS = SPEECH_VERBS | ATTITUDE_VERBS
 

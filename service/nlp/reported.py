@@ -107,6 +107,9 @@ def _clause_of(verb: Token) -> list[Token] | None:
         return None
     # `"…"  Aides said Sunday that …` parsed as one sentence: the clause after the verb.
     clause = next((c for c in complements if c.i > verb.i), complements[0])
+    if clause.pos_ == "ADJ":
+        # `made it clear that ...`: the clause the adjective governs
+        clause = next((c for c in clause.children if c.dep_ in {"ccomp", "advcl"} and c.i > clause.i), clause)
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children) and verb.lemma_ != "ask":
         return None  # an open question, not something asserted
     dropped: set[int] = set()
