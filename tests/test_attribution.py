@@ -275,6 +275,12 @@ def test_a_cue_form_read_as_a_noun_after_a_quote(attribute):
     assert quote.cue.text == "state"
 
 
+def test_a_capitalised_word_before_a_cue_form_is_a_name(attribute):
+    text = "“The storm is a reminder of what is at stake,” Will wrote."
+    quote = quote_for(attribute(text), "storm is a reminder")
+    assert quote.mention is not None and quote.mention.text == "Will"
+
+
 def test_a_cue_after_a_long_apposition(attribute):
     text = "“Not us, but we cannot argue with it!” Murphy, the head of the harbour fund since 2019, tweeted on Friday."
     assert speaker_name(quote_for(attribute(text), "argue with it")) == "Murphy"

@@ -286,8 +286,9 @@ def _misread_cue_after(words: list[Token]) -> Attribution | None:
             while subject.dep_ == "compound" and subject.head.i > subject.i and subject.head.i < token.i:
                 subject = subject.head
             return Attribution(mention_span(subject), token.doc[token.i : token.i + 1], "cue_after")
-        if subject is None and token.pos_ in {"PROPN", "NOUN", "PRON"}:
-            subject = token
+        follows = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in CUE_VERB_FORMS
+        if subject is None and (token.pos_ in {"PROPN", "NOUN", "PRON"} or (token.is_title and follows)):
+            subject = token  # (a capitalised word right before a cue form is a name: `"…," Will wrote`)
         elif subject is None and token.pos_ not in {"DET", "ADJ", "PUNCT"}:
             return None
     return None
