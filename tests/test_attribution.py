@@ -49,6 +49,8 @@ def test_cue_in_the_middle_of_a_quote(attribute):
     [
         ("Jane Goodwin: “The vote was fair.”", "vote was fair", "Jane Goodwin"),
         ("From Jane Goodwin: “The vote was fair.”", "vote was fair", "Jane Goodwin"),
+        ("More from Jane Goodwin: “The vote was fair.”", "vote was fair", "Jane Goodwin"),
+        ("Turnout rose in the south - Jane Goodwin: “The vote was fair.”", "vote was fair", "Jane Goodwin"),
         ("“The vote was fair.” — Jane Goodwin, election monitor", "vote was fair", "Jane Goodwin"),
     ],
 )

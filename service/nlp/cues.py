@@ -382,11 +382,19 @@ def _verb_right_before(tokens: list[Token]) -> Attribution | None:
 
 
 def _label_form(tokens: list[Token]) -> Attribution | None:
-    """`Name: "…"` and `From Name: "…"`: a short name and a colon before the quote."""
-    if tokens[-1].text != ":" or len(tokens) > 7:
+    """`Name: "…"`, `From Name: "…"` and `More from Name: "…"`: a short name and a colon
+    before the quote, also after a topic and a dash (`Turnout is up - Ana Silva: "…"`)."""
+    if tokens[-1].text != ":":
+        return None
+    dashes = [n for n, t in enumerate(tokens) if t.text in DASHES and t.whitespace_ and n > 0]
+    if dashes:
+        tokens = tokens[dashes[-1] + 1 :]
+    if len(tokens) > 7:
         return None
     words = tokens[:-1]
     cue_word = None
+    if len(words) > 1 and words[0].lower_ == "more" and words[1].lower_ == "from":
+        words = words[1:]
     if words and (words[0].lower_ == "from" or words[0].lower_ in LEADING_CUE_FORMS):
         cue_word = words[0] if words[0].lower_ != "from" else None
         words = words[1:]
