@@ -181,36 +181,49 @@ def test_partial_quote_inside_reported_speech(attribute):
     assert speaker_name(quote) == "Alma Reyes"
 
 
-def test_partial_quote_takes_the_outermost_speech_verb(attribute):
-    text = "Governor Ruth Ames said she is certain the plan will continue to be “a model for the region.”"
-    assert speaker_name(quote_for(attribute(text), "a model")) == "Ruth Ames"
-
-
-def test_a_coordinated_clause_with_its_own_subject_has_its_own_speaker(attribute):
-    text = "Governor Ruth Ames called the storm “a disaster,” but her deputy Tom Baker also noted the “quick response.”"
-    assert speaker_name(quote_for(attribute(text), "quick response")) == "Tom Baker"
-
-
-def test_an_adverbial_clause_with_its_own_subject_has_its_own_speaker(attribute):
-    text = "Ruth Ames tweeted a reply while Tom Baker was arguing that “the bridge is safe for trucks.”"
-    assert speaker_name(quote_for(attribute(text), "safe for trucks")) == "Tom Baker"
-
-
-def test_a_new_sentence_after_a_quote_is_not_its_cue(attribute):
-    text = (
-        "Asked about the email, Ana Silva responded: “I guess so.”  With a lead that large, the senator said nothing."
-    )
-    assert speaker_name(quote_for(attribute(text), "guess so")) == "Ana Silva"
-
-
-def test_of_two_subjects_the_one_nearest_the_verb_speaks(attribute):
-    text = "At the port in Lyon, France, Ruth Ames answered her critics, calling them “a chorus of cynics.”"
-    assert speaker_name(quote_for(attribute(text), "chorus of cynics")) == "Ruth Ames"
-
-
-def test_a_verb_of_stance_governs_the_quoted_fragment_it_takes(attribute):
-    text = "Mayor Ana Silva spoke after the storm. Governor Ruth Ames offered “my deepest sympathy” to the families."
-    assert speaker_name(quote_for(attribute(text), "deepest sympathy")) == "Ruth Ames"
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        pytest.param(
+            "Governor Ruth Ames said she is certain the plan will continue to be “a model for the region.”",
+            "a model",
+            "Ruth Ames",
+            id="outermost speech verb",
+        ),
+        pytest.param(
+            "Governor Ruth Ames called the storm “a disaster,” but her deputy Tom Baker also noted the “quick response.”",
+            "quick response",
+            "Tom Baker",
+            id="coordinated clause has its own speaker",
+        ),
+        pytest.param(
+            "Ruth Ames tweeted a reply while Tom Baker was arguing that “the bridge is safe for trucks.”",
+            "safe for trucks",
+            "Tom Baker",
+            id="adverbial clause has its own speaker",
+        ),
+        pytest.param(
+            "Asked about the email, Ana Silva responded: “I guess so.”  With a lead that large, the senator said nothing.",
+            "guess so",
+            "Ana Silva",
+            id="a new sentence after a quote is not its cue",
+        ),
+        pytest.param(
+            "At the port in Lyon, France, Ruth Ames answered her critics, calling them “a chorus of cynics.”",
+            "chorus of cynics",
+            "Ruth Ames",
+            id="of two subjects the nearest speaks",
+        ),
+        pytest.param(
+            "Mayor Ana Silva spoke after the storm. Governor Ruth Ames offered “my deepest sympathy” to the families.",
+            "deepest sympathy",
+            "Ruth Ames",
+            id="a verb of stance governs its fragment",
+        ),
+    ],
+)
+def test_which_clause_speaks(attribute, text, fragment, speaker):
+    assert speaker_name(quote_for(attribute(text), fragment)) == speaker
 
 
 def test_a_name_parsed_into_the_cue_verb_still_speaks(attribute):
