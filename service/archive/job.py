@@ -8,6 +8,8 @@ returns a small report, so results never travel back through the scheduler.
 
 from __future__ import annotations
 
+import contextlib
+
 import json
 import os
 import time
@@ -147,6 +149,10 @@ def run_archive(
     return summary
 
 
+# How long to wait for a first worker to register before giving up on the cluster.
+WORKER_WAIT_SECONDS = 60
+
+
 class ClusterError(RuntimeError):
     """The cluster cannot run the job (no workers, or workers without this project or the model)."""
 
@@ -156,9 +162,12 @@ def _prepare_workers(client: Client, model: str, sample: list[Partition], out_di
     workers' threads, not their event loops), and check the cluster can run the job at all:
     the scheduler and the workers unpickle our task graph, so they need this project importable.
     Returns the number of workers."""
+    with contextlib.suppress(TimeoutError, OSError):
+        # workers that are starting (or restarting after a crash) register a moment later
+        client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
     workers = list(client.scheduler_info(n_workers=-1)["workers"])
     if not workers:
-        raise ClusterError("the cluster has no workers")
+        raise ClusterError(f"the cluster has no workers (waited {WORKER_WAIT_SECONDS} s for one)")
     futures = [
         client.submit(warm_up, model, workers=[address], pure=False)  # pure=False: a fresh key every run
         for address in workers
