@@ -9,7 +9,6 @@ returns a small report, so results never travel back through the scheduler.
 from __future__ import annotations
 
 import contextlib
-
 import json
 import os
 import time
