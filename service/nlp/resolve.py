@@ -76,34 +76,19 @@ class SpeakerResolver:
         return None
 
     def _subject_before(self, pronoun: Token, fits) -> Entity | None:
-        """The person who is the subject of a clause before the pronoun in its sentence,
-        or failing one, of the sentence before (`While Will praises X, he sees ...`,
-        `Millis told reporters ... . He said ...`)."""
-        sentence = pronoun.sent
-        doc = pronoun.doc
-        candidates = [t for t in sentence if t.i < pronoun.i]
-        if sentence.start > 0:
-            before = doc[sentence.start - 1].sent
-            # of the sentence before, only its main clauses' subjects
-            mains = {before.root.i, *(c.i for c in before.root.children if c.dep_ == "conj")}
-            candidates = [t for t in before if t.head.i in mains] + candidates
-        for token in reversed(candidates):
-            if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN":
-                entity = self._person(doc[token.i : token.i + 1])
+        """A named person who is a subject just before the pronoun (`While Silva praises
+        the plan, she doubts ...`, `Silva met reporters. She said ...`)."""
+        for token in _subjects_before(pronoun):
+            if token.pos_ == "PROPN":
+                entity = self._person(token.doc[token.i : token.i + 1])
                 if entity is not None and fits(entity):
                     return entity
         return None
 
     def _subject_entity_before(self, pronoun: Token, fits, shaped) -> Entity | None:
-        """`Senate Republicans met on Monday. They said ...`: a subject of the right shape
-        (plural for they, an organisation for it) in the sentence before, or earlier in
-        the pronoun's own sentence."""
-        sentence = pronoun.sent
-        candidates = [t for t in sentence if t.i < pronoun.i]
-        if sentence.start > 0:
-            before = pronoun.doc[sentence.start - 1].sent
-            candidates = [t for t in before if t.head.i == before.root.i] + candidates
-        for token in reversed(candidates):
+        """A subject of the right shape (plural for they, an organisation for it) just
+        before the pronoun (`Harbour workers met on Monday. They said ...`)."""
+        for token in _subjects_before(pronoun):
             if token.dep_ == "nsubj" and shaped(token):
                 entity = self.resolve(mention_span(token))
                 if entity is not None and fits(entity):
@@ -205,3 +190,15 @@ class SpeakerResolver:
         if word in GENERIC_ORG_HEADS:
             return SpeakerKind.ORGANIZATION
         return None
+
+
+def _subjects_before(pronoun: Token) -> list[Token]:
+    """Subjects nearest first: those before the pronoun in its own sentence, then those
+    of the main clauses of the sentence before."""
+    sentence = pronoun.sent
+    candidates = [t for t in sentence if t.i < pronoun.i]
+    if sentence.start > 0:
+        before = pronoun.doc[sentence.start - 1].sent
+        mains = {before.root.i, *(c.i for c in before.root.children if c.dep_ == "conj")}
+        candidates = [t for t in before if t.head.i in mains] + candidates
+    return [t for t in reversed(candidates) if t.dep_ in {"nsubj", "nsubjpass"}]
