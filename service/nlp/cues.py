@@ -437,9 +437,9 @@ def governing_cue(doc: Doc, quote: QuotedSpan, inside_quote=lambda char: False) 
     closed = doc_text(doc)[quote.start : quote.end].rstrip()[-1:] in {".", "?", "!"}
     token = roots[0]
     for _ in range(12):
-        if (closed and token.idx >= quote.close_end) or inside_quote(token.idx):
-            pass
-        elif token.idx < quote.open_start or token.idx >= quote.close_end:
+        outside = token.idx < quote.open_start or token.idx >= quote.close_end
+        after_its_sentence = closed and token.idx >= quote.close_end
+        if outside and not after_its_sentence and not inside_quote(token.idx):
             if is_according_to(token):
                 source = according_to_source(token)
                 if source is not None:
