@@ -131,7 +131,7 @@ def subject_of(verb: Token) -> Token | None:
             return root_subject
     if verb.dep_ == "acl" and verb.head.lemma_ in SPEECH_NOUNS and verb.head.head.pos_ in {"VERB", "AUX"}:
         # "X issued a statement saying ...": the statement's issuer speaks.
-        return _own_subject(verb.head.head) if verb.head.head is not verb.head else None
+        return _own_subject(verb.head.head)
     if verb.dep_ == "acl" and (
         (verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.head.pos_ in {"PROPN", "NOUN"})
         or (verb.tag_ == "VBG" and verb.head.pos_ == "PROPN" and verb.head.i == verb.i - 1)
@@ -258,19 +258,18 @@ def cue_after(doc: Doc, quote: QuotedSpan, limit_char: int) -> Attribution | Non
         )
         if closed and _reports_a_clause_of_its_own(token):
             break  # `"…?"  The aides said it was …`: the verb's words are its own clause
-        if is_cue_verb(token) or positional:
+        cue_verb = is_cue_verb(token)
+        if cue_verb or positional:
             cue = _cue_span(token)
             subject = subject_of(token)
             if subject is None or subject.i < first:
                 # only a finite verb inverts (`said Esper`); a participle's noun is its object
                 inverted = inverted_subject(token, words[-1].i + 1) if token.tag_ != "VBG" else None
                 subject = _noun_right_before(token, first) or inverted or subject
-            participle = token.tag_ == "VBG" and subject is not None and is_cue_verb(token)
+            participle = token.tag_ == "VBG" and subject is not None and cue_verb
             if subject is not None and (subject.i >= first or participle):
                 # (`defended "New York values," saying ...`: the participle's subject is before)
-                return Attribution(
-                    mention_span(subject), cue, "cue_after" if is_cue_verb(token) else "cue_after_position"
-                )
+                return Attribution(mention_span(subject), cue, "cue_after" if cue_verb else "cue_after_position")
     return _subject_of_a_distant_cue(words[:2]) or _misread_cue_after(words[:LONG_AFTER_WINDOW])
 
 
@@ -505,7 +504,7 @@ def colon_intro(
 
 
 def _speech_sentence_before(doc: Doc, stop: int) -> Attribution | None:
-    """`Howard pressed on with his remarks.` then a quote: a sentence right before the
+    """`Ana Silva continued her remarks.` then a quote: a sentence right before the
     quote whose main verb is a verb of speech with no words of its own (no clause, no
     object other than a speech noun) introduces it."""
     span = doc.char_span(stop, stop + 1, alignment_mode="expand")

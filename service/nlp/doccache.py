@@ -7,10 +7,15 @@ keep the values in `doc.user_data`.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
+
+from .marks import paragraph_breaker
 
 TEXT_KEY = "quotes.text"
 ENTS_KEY = "quotes.ents"
+BREAKER_KEY = "quotes.paragraph_breaker"
 
 
 def doc_text(doc: Doc) -> str:
@@ -25,6 +30,14 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     if ents is None:
         ents = doc.user_data[ENTS_KEY] = tuple(doc.ents)
     return ents
+
+
+def doc_paragraph_breaker(doc: Doc) -> re.Pattern:
+    """`marks.paragraph_breaker` of the document's text, decided once."""
+    breaker = doc.user_data.get(BREAKER_KEY)
+    if breaker is None:
+        breaker = doc.user_data[BREAKER_KEY] = paragraph_breaker(doc_text(doc))
+    return breaker
 
 
 def ents_within(span: Span) -> list[Span]:

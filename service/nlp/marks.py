@@ -64,10 +64,15 @@ class QuotedSpan:
     continued: bool = False
 
 
+def paragraph_breaker(text: str) -> re.Pattern:
+    """What separates paragraphs: blank lines when the text has any, else line breaks."""
+    return PARAGRAPH_BREAK_RE if PARAGRAPH_BREAK_RE.search(text) else LINE_BREAK_RE
+
+
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: blank lines separate them when the text has any,
     else single line breaks do."""
-    breaker = PARAGRAPH_BREAK_RE if PARAGRAPH_BREAK_RE.search(text) else LINE_BREAK_RE
+    breaker = paragraph_breaker(text)
     bounds, start = [], 0
     for match in breaker.finditer(text):
         bounds.append((start, match.start()))

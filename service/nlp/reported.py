@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .cues import Attribution, according_to_source, is_according_to, is_cue_verb, mention_span, subject_of
-from .doccache import doc_text
+from .doccache import doc_paragraph_breaker, doc_text
 from .lexicon import ADDRESSEE_VERBS, REPORTING_VERBS, STANCE_NOUNS, STANCE_OBJECT_VERBS
-from .marks import LINE_BREAK_RE, PARAGRAPH_BREAK_RE
 
 HEADLINE_RE = re.compile(
     r"^\s*(?P<source>[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*| of| the){0,4})\s*(?P<colon>:)\s+(?P<claim>[^\s\"“‘'«].{8,})$"
@@ -95,10 +94,11 @@ def _speaks_on_its_own(token: Token) -> bool:
     ...", "..., and then would continue to ...")."""
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
         return False
-    return any(
-        _is_reporting(t) and (any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) or t.tag_ == "VBG")
-        for t in token.subtree
-    )
+    return any(_is_reporting(t) and (_has_own_subject(t) or t.tag_ == "VBG") for t in token.subtree)
+
+
+def _has_own_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _clause_of(verb: Token) -> list[Token] | None:
@@ -153,8 +153,7 @@ def _another_report(token: Token) -> bool:
     a second vote`)."""
     if not _is_reporting(token):
         return False
-    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
-    return own_subject or token.tag_ != "VBG" or _is_reporting(token.head)
+    return _has_own_subject(token) or token.tag_ != "VBG" or _is_reporting(token.head)
 
 
 def _object_of(verb: Token) -> list[Token] | None:
@@ -372,7 +371,7 @@ def _within_paragraph(tokens: list[Token], cue: Span | None) -> list[Token]:
     breaks = [t for t in doc[low_end:high_end] if "\n" in t.text]
     if not breaks:
         return tokens
-    breaker = PARAGRAPH_BREAK_RE if PARAGRAPH_BREAK_RE.search(doc_text(doc)) else LINE_BREAK_RE
+    breaker = doc_paragraph_breaker(doc)
     breaks = [t.i for t in breaks if breaker.search(t.text_with_ws)]
     before = [b for b in breaks if b < cue.start]
     after = [b for b in breaks if b >= cue.end]
