@@ -51,7 +51,7 @@ def reset_caches(nlp, warmup: list[str]) -> None:
     """Empty every per-process cache of the pipeline (spaCy's lemmatizer cache, ours),
     then parse `warmup`: each timed pass starts like a server that has seen the warm-up
     articles but none of the timed ones."""
-    from service.nlp.pipeline import CachedLemmas, FastAttributeRuler
+    from service.nlp.fastpipes import CachedLemmas, FastAttributeRuler
 
     for _, proc in nlp.pipeline:
         if isinstance(proc, CachedLemmas | FastAttributeRuler):

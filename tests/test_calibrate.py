@@ -1,7 +1,10 @@
 """The calibration tool: per-rule precision and the threshold curve."""
 
-from service.calibrate import rule_precision, threshold_curve
-from service.nlp.confidence import RULE_PRECISION
+import pytest
+
+from service.calibrate import precision_file, rule_precision, threshold_curve
+from service.nlp.confidence import confidence_for, precision_table
+from service.nlp.rules import Rule
 
 TEXT = "“We will win,” Mark Esper said. “We lost,” Jo Park said."
 DOC = {
@@ -42,6 +45,22 @@ def test_threshold_curve_keeps_only_confident_quotes():
     assert curve[0.8] == (1, 1.0)
 
 
-def test_every_rule_has_a_measured_precision():
-    assert all(0.0 <= value <= 1.0 for value in RULE_PRECISION.values())
-    assert {"cue_after", "cue_before", "governing", "inherited", "reported", "none"} <= set(RULE_PRECISION)
+def test_every_rule_has_a_precision_and_every_precision_names_a_rule():
+    table = precision_table()
+    assert set(table) == {str(rule) for rule in Rule}
+    assert all(0.0 <= entry["precision"] <= 1.0 for entry in table.values())
+    assert confidence_for(Rule.NONE) == 0.0
+
+
+def test_a_rule_without_a_precision_is_an_error_not_a_default():
+    with pytest.raises(ValueError):
+        confidence_for("a_rule_nobody_wrote")
+
+
+def test_the_precision_file_covers_every_rule_and_refuses_unknown_ones():
+    data = precision_file({"cue_after": (40, 38), "label": (3, 3)}, "test")
+    assert set(data["rules"]) == {str(rule) for rule in Rule}
+    assert data["rules"]["cue_after"] == {"precision": 0.95, "attributions": 40, "measured": True}
+    assert data["rules"]["label"]["precision"] == data["prior"]  # too few to measure
+    with pytest.raises(ValueError, match="old_rule"):
+        precision_file({"old_rule": (30, 20)}, "test")

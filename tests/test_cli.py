@@ -180,7 +180,7 @@ def test_python_dash_m_service_reads_stdin_as_a_real_process():
 
 def test_pip_install_gives_the_packages_their_files_and_the_command(tmp_path):
     """Build the wheel from a copy of the sources and install it elsewhere: the pages'
-    templates and static files come along, and `quote-attrib` runs."""
+    templates and static files and the NLP data files come along, and `quote-attrib` runs."""
     source = tmp_path / "src"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for name in ("service", "schemas"):
@@ -212,6 +212,8 @@ def test_pip_install_gives_the_packages_their_files_and_the_command(tmp_path):
 import spacy, service, schemas.quotes
 from service.app import create_app
 assert service.__file__.startswith(SITE), service.__file__
+from service.nlp.confidence import precision_table
+assert precision_table()["cue_after"]["precision"] > 0
 client = create_app(nlp=spacy.blank("en")).test_client()
 for path in ("/", "/docs", "/openapi.json", "/static/demo.js", "/docs/assets/swagger-ui-bundle.js"):
     assert client.get(path).status_code == 200, path

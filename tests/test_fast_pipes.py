@@ -1,4 +1,4 @@
-"""`FastAttributeRuler` and `CachedLemmas` (service/nlp/pipeline.py) must annotate exactly
+"""`FastAttributeRuler` and `CachedLemmas` (service/nlp/fastpipes.py) must annotate exactly
 as the model's own attribute ruler and lemmatizer: compared here token by token, and
 answer by answer, with a pipeline loaded with `fast_pipes=False`."""
 
@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from service.config import Config
-from service.nlp.pipeline import CachedLemmas, FastAttributeRuler, load_pipeline
+from service.nlp.fastpipes import CachedLemmas, FastAttributeRuler, install_fast_attribute_ruler
+from service.nlp.pipeline import load_pipeline
 from service.response import response_body
 
 TEXTS = [
@@ -63,12 +64,10 @@ def test_same_annotations_through_pipe_with_cold_and_warm_caches(nlp, reference)
 def test_an_unknown_pattern_form_keeps_the_model_ruler(nlp):
     from spacy.lang.en import English
 
-    from service.nlp.pipeline import _fast_attribute_ruler
-
     blank = English()
     ruler = blank.add_pipe("attribute_ruler")
     ruler.add([[{"TEXT": {"FUZZY": "hello"}}]], {"POS": "INTJ"})
-    _fast_attribute_ruler(blank)
+    install_fast_attribute_ruler(blank)
     assert type(blank.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
     ruler.add([[{"LOWER": "hi"}]], {"POS": "INTJ"})
     with pytest.raises(ValueError):
@@ -80,3 +79,10 @@ def test_the_pipeline_still_pickles(nlp):
 
     copy = pickle.loads(pickle.dumps(nlp))
     assert annotations(copy(TEXTS[1])) == annotations(nlp(TEXTS[1]))
+
+
+def test_the_fast_pipes_are_left_out_on_an_unverified_spacy():
+    from service.nlp.fastpipes import verified_spacy
+
+    assert verified_spacy("3.8.0") and verified_spacy("3.8.11")
+    assert not verified_spacy("3.9.0") and not verified_spacy("3.80.1") and not verified_spacy("4.0.0")

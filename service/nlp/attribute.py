@@ -8,34 +8,25 @@ speaker and a quote without a cue can take the speaker of the quote it continues
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from .confidence import confidence_for
-from .cues import Attribution, colon_intro, cue_after, cue_before, dash_form, governing_cue
-from .doccache import doc_ents, doc_text
+from .doccache import doc_text
+from .lexicon import LINK_LINE_PREFIXES
 from .marks import SENTENCE_END_RE, QuotedSpan, paragraph_bounds
-from .names import Entity, EntityIndex
+from .names import EntityIndex
+from .parse import QUOTE_CHARS
 from .quotations import quotation_spans, quote_kind
 from .records import Extraction, Quote, QuoteKind, Speaker, TextSpan
-from .reported import headline_claims, reported_clauses
 from .resolve import SpeakerResolver
+from .rules import QuoteContext, Rule, attribute_quote
+from .rules.base import Candidate
+from .rules.continuation import inherit_from_previous_quote, inherit_from_reported_speech
+from .rules.headlines import headline_claims
+from .rules.reported import reported_clauses
 
 MAX_UNATTRIBUTED_PARTIAL_WORDS = 4
-QUOTE_CHARS = frozenset("\"'“”‘’«»„‟`‹›")
-
-
-@dataclass
-class _Item:
-    """A quotation or reported clause on its way to becoming a `Quote`."""
-
-    start: int
-    end: int
-    kind: QuoteKind
-    attribution: Attribution | None
-    span: QuotedSpan | None = None
-    entity: Entity | None = None
 
 
 def _text_span(span: Span | None) -> TextSpan | None:
@@ -66,49 +57,41 @@ class _Attributor:
         i = bisect.bisect_right(self._content_starts, char) - 1
         return i >= 0 and self.quoted[i].start <= char < self.quoted[i].end
 
-    def quote_items(self) -> list[_Item]:
+    def context(self, n: int) -> QuoteContext:
+        """What the finders may read around the `n`th quotation: its paragraph up to the
+        next quotation after it, and back to its sentence's start or the quote before."""
+        quote = self.quoted[n]
+        nxt = self.quoted[n + 1] if n + 1 < len(self.quoted) else None
+        after_limit = min(
+            self.paragraph_end(quote),
+            nxt.open_start if nxt and nxt.paragraph == quote.paragraph else len(self.text),
+        )
+        prev = self.quoted[n - 1] if n > 0 else None
+        lower = self.paragraph_start(quote)
+        if prev is not None and prev.paragraph == quote.paragraph:
+            lower = prev.close_end
+        sentence = None
+        for match in SENTENCE_END_RE.finditer(self.text, lower, quote.open_start):
+            sentence = match.end()
+        return QuoteContext(
+            doc=self.doc,
+            quote=quote,
+            after_limit=after_limit,
+            before_limit=sentence if sentence is not None else lower,
+            paragraph_start=self.paragraph_start(quote),
+            previous_paragraph_end=self.previous_paragraph_end(quote),
+            inside_quote=self.inside_quote,
+        )
+
+    def quote_items(self) -> list[Candidate]:
         items = []
         for n, quote in enumerate(self.quoted):
-            nxt = self.quoted[n + 1] if n + 1 < len(self.quoted) else None
-            limit = min(
-                self.paragraph_end(quote),
-                nxt.open_start if nxt and nxt.paragraph == quote.paragraph else len(self.text),
-            )
-            prev = self.quoted[n - 1] if n > 0 else None
-            lower = self.paragraph_start(quote)
-            if prev is not None and prev.paragraph == quote.paragraph:
-                lower = prev.close_end
-            sentence = None
-            for match in SENTENCE_END_RE.finditer(self.text, lower, quote.open_start):
-                sentence = match.end()
             kind = QuoteKind(quote_kind(self.text, quote))
-            attribution = self.attribute_quote(quote, kind, limit, sentence if sentence is not None else lower)
-            items.append(_Item(quote.start, quote.end, kind, attribution, span=quote))
+            attribution = attribute_quote(self.context(n), kind)
+            items.append(Candidate(quote.start, quote.end, kind, attribution, span=quote))
         return items
 
-    def attribute_quote(self, quote: QuotedSpan, kind: QuoteKind, limit: int, lower: int) -> Attribution | None:
-        doc = self.doc
-        if kind is QuoteKind.PARTIAL:
-            finders = (
-                lambda: governing_cue(doc, quote, self.inside_quote),
-                lambda: cue_after(doc, quote, limit),
-                lambda: cue_before(doc, quote, lower),
-            )
-        else:
-            finders = (
-                lambda: cue_after(doc, quote, limit),
-                lambda: dash_form(doc, quote, limit),
-                lambda: cue_before(doc, quote, lower),
-                lambda: colon_intro(doc, quote, self.paragraph_start(quote), self.previous_paragraph_end(quote)),
-                lambda: governing_cue(doc, quote, self.inside_quote),
-            )
-        for finder in finders:
-            found = finder()
-            if found is not None and found.mention is not None:
-                return found
-        return None
-
-    def reported_items(self) -> list[_Item]:
+    def reported_items(self) -> list[Candidate]:
         items = []
         clauses = [*reported_clauses(self.doc, self.inside_quote), *headline_claims(self.doc, self.paragraphs)]
         for clause in clauses:
@@ -116,7 +99,7 @@ class _Attributor:
                 continue
             if not _is_link_line(self.text, clause.start):
                 start, end = self.around_quotes(clause.start, clause.end)
-                items.append(_Item(start, end, QuoteKind.INDIRECT, clause.attribution))
+                items.append(Candidate(start, end, QuoteKind.INDIRECT, clause.attribution))
         return items
 
     def is_quoted_complement(self, start: int, end: int) -> bool:
@@ -138,78 +121,10 @@ class _Attributor:
         return start, end
 
 
-LINK_LINE_PREFIXES = ("related:", "read more:", "see also:", "more:", "watch:", "listen:", "click here")
-
-
 def _is_link_line(text: str, position: int) -> bool:
     """A "Related: ..." line links another story; it reports nobody's speech."""
     line_start = text.rfind("\n", 0, position) + 1
     return text[line_start : line_start + 20].lstrip().lower().startswith(LINK_LINE_PREFIXES)
-
-
-def _named_person_between(doc: Doc, start: int, end: int, speaker: Entity | None) -> bool:
-    return any(
-        ent.label_ == "PERSON"
-        and start <= ent.start_char < end
-        and (speaker is None or speaker.key not in ent.text.lower())
-        for ent in doc_ents(doc)
-    )
-
-
-def _continuation_rule(doc: Doc, paragraphs: list[tuple[int, int]], previous: _Item, item: _Item) -> str | None:
-    """How `item` continues the quote before it: "inherited" within a paragraph or a
-    quote carried on across paragraphs, "inherited_paragraph" for a paragraph that opens
-    with a quote right after an attributed one, when nobody else is named in between."""
-    if previous.span.paragraph == item.span.paragraph:
-        return "inherited"
-    if previous.span.paragraph + 1 != item.span.paragraph:
-        return None
-    if item.span.continued:
-        return "inherited"
-    opens_paragraph = not doc_text(doc)[paragraphs[item.span.paragraph][0] : item.span.open_start].strip()
-    if opens_paragraph and not _named_person_between(
-        doc, previous.span.close_end, item.span.open_start, previous.entity
-    ):
-        return "inherited_paragraph"
-    return None
-
-
-def _inherit(items: list[_Item], doc: Doc, paragraphs: list[tuple[int, int]]) -> None:
-    """A quote with no cue of its own takes the speaker (and the attributing mention)
-    of the quote it continues."""
-    previous: _Item | None = None
-    for item in items:
-        if item.span is None:
-            continue
-        if item.attribution is None and previous is not None and previous.attribution is not None:
-            rule = _continuation_rule(doc, paragraphs, previous, item)
-            if rule is not None:
-                item.entity = previous.entity
-                item.attribution = Attribution(previous.attribution.mention, None, rule)
-        previous = item
-
-
-def _inherit_from_reported_speech(items: list[_Item], doc: Doc, paragraphs: list[tuple[int, int]]) -> None:
-    """A quote still without a speaker that follows reported speech in its paragraph,
-    nobody else named in between, is the reported speaker's (`The dam will hold, engineer
-    Ana Silva says. "We tested it twice."`)."""
-    reported: _Item | None = None
-    for item in items:
-        if item.span is None:
-            if item.attribution is not None and item.attribution.mention is not None:
-                reported = item
-            continue
-        if item.attribution is None and reported is not None and item.kind is QuoteKind.DIRECT:
-            start = paragraphs[item.span.paragraph][0] if item.span.paragraph < len(paragraphs) else 0
-            if (
-                start <= reported.start
-                and reported.end <= item.span.open_start
-                and not _named_person_between(doc, reported.end, item.span.open_start, reported.entity)
-            ):
-                item.entity = reported.entity
-                item.attribution = Attribution(reported.attribution.mention, None, "inherited_reported")
-        if item.attribution is not None:
-            reported = None
 
 
 def extract(doc: Doc, quoted: list[QuotedSpan], index: EntityIndex) -> Extraction:
@@ -222,20 +137,20 @@ def extract(doc: Doc, quoted: list[QuotedSpan], index: EntityIndex) -> Extractio
             item.entity = resolver.resolve(item.attribution.antecedent or item.attribution.mention)
             if item.entity is not None:
                 resolver.remember(item.attribution.mention.start_char, item.entity)
-    _inherit(items, doc, attributor.paragraphs)
-    _inherit_from_reported_speech(items, doc, attributor.paragraphs)
+    inherit_from_previous_quote(items, doc, attributor.paragraphs)
+    inherit_from_reported_speech(items, doc, attributor.paragraphs)
     items = [it for it in items if _worth_returning(it, doc_text(doc))]
     return _records(items, doc_text(doc))
 
 
-def _worth_returning(item: _Item, text: str) -> bool:
+def _worth_returning(item: Candidate, text: str) -> bool:
     """Scare quotes (a short partial quote nobody is said to have said) are dropped."""
     if item.kind is QuoteKind.PARTIAL and item.attribution is None:
         return len(text[item.start : item.end].split()) > MAX_UNATTRIBUTED_PARTIAL_WORDS
     return True
 
 
-def _records(items: list[_Item], text: str) -> Extraction:
+def _records(items: list[Candidate], text: str) -> Extraction:
     speakers: dict[int, Speaker] = {}
     quotes: list[Quote] = []
     for n, item in enumerate(items, start=1):
@@ -258,7 +173,7 @@ def _records(items: list[_Item], text: str) -> Extraction:
         mention = _text_span(attribution.mention) if attribution else None
         if speaker is not None and mention is not None and mention not in speaker.mentions:
             speaker.mentions.append(mention)
-        rule = attribution.rule if attribution else "none"
+        rule = attribution.rule if attribution else Rule.NONE
         quotes.append(
             Quote(
                 id=quote_id,

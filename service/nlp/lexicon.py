@@ -1,13 +1,42 @@
 """Language data for quote attribution: cue verbs, titles, role nouns, source words.
 
-Data only, no logic: every rule module reads its word lists from here, so a new cue
-or title is a one-line change with a test row beside it.
+Data only, no logic: every word list of the rules lives here, named by what it is for,
+so a new cue or title is a one-line change with a test row beside it.  Lists are built
+with `words()`, which refuses a word written twice; `tests/test_lexicon.py` checks that
+every list is used, lower case, and that verb lists hold lemmas.
 """
+
+
+def words(text: str) -> frozenset[str]:
+    """The white-space separated words of `text`; `ValueError` on a word given twice."""
+    items = text.split()
+    repeated = sorted({w for w in items if items.count(w) > 1})
+    if repeated:
+        raise ValueError(f"words listed twice: {', '.join(repeated)}")
+    return frozenset(items)
+
+
+# The articles, and the pronouns that stand for no source of their own.
+ARTICLES = words("the a an")
+FIRST_AND_SECOND_PERSON = words("i we you")
+FIRST_AND_SECOND_POSSESSIVES = words("my our your")
+DEMONSTRATIVES = words("this that")
+# Subjects of a reported clause that name no source: first and second person, and
+# relative pronouns of things.
+NOT_A_SOURCE = FIRST_AND_SECOND_PERSON | words("that which")
+# Subjects of a sentence of speech that introduce nobody (`It said:`, `This is what …`).
+NOT_A_SPEAKER_SUBJECT = FIRST_AND_SECOND_PERSON | DEMONSTRATIVES | words("it")
+# Subjects of a sentence ending in a colon that introduce nobody (`Here is …:`).
+NOT_AN_INTRODUCER = DEMONSTRATIVES | words("it here there")
+# Subjects that stand for a speaker named elsewhere.
+PRONOUN_SUBJECTS = words("he she they who it")
+# Determiners of a description that points back to an entity (`the senator`).
+DEFINITE_DETERMINERS = words("the this that")
 
 # Lemmas of verbs that introduce what someone said, wrote or thought.  The first set
 # is speech proper; the second is attitude and report verbs that news copy uses the
 # same way ("X believes that ...", "X signalled that ...").
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = words(
     """
     say tell add ask answer reply respond note explain state declare announce
     write tweet post testify insist argue claim contend maintain assert warn caution
@@ -16,30 +45,30 @@ SPEECH_VERBS = frozenset(
     lament grumble mutter whisper shout yell scream cry exclaim plead confess chant sing
     proclaim tout boom bark snap gush muse sigh scoff sneer
     hint signal indicate suggest imply predict forecast estimate reckon
-    tweet retort counter rebut reiterate repeat stress emphasize emphasise underscore
+    retort counter rebut reiterate repeat stress emphasize emphasise underscore
     conclude agree disagree concur object protest charge accuse allege blame
     praise criticize criticise condemn slam blast decry denounce dismiss reject
     describe characterize call label brand dub term
     recount relate narrate inform notify advise assure reassure remind
     mention cite quote read continue begin show thank applaud hail laud credit attribute
-    """.split()
+    """
 )
 
-ATTITUDE_VERBS = frozenset(
+ATTITUDE_VERBS = words(
     """
     believe think feel fear hope expect know worry doubt suspect assume guess
     contend figure reckon consider acknowledge recognize recognise realize realise
     understand wonder question find determine conclude decide anticipate foresee envision
-    """.split()
+    """
 )
 
 # Inflected cue verbs the tagger sometimes reads as nouns or names after a quote
 # (`"…," the ministers state in the paper`, `"…," Silva, the mayor, Tweeted`).
-CUE_VERB_FORMS = frozenset(
+CUE_VERB_FORMS = words(
     """
     said says state states stated wrote writes added adds tweeted tweets told tells
     asked asks explained explains argued argues insisted insists declared declares
-    """.split()
+    """
 )
 
 # Verbs that report speech with a particle (`fired back`, `lashed out`).
@@ -51,31 +80,38 @@ REPORTING_VERBS = SPEECH_VERBS | ATTITUDE_VERBS
 
 # Inflected cue verbs that can open a line before a name (`Said Silva: "..."`) and that
 # NER then takes for a first name.
-LEADING_CUE_FORMS = frozenset(
-    "said says added adds stated states wrote writes asked asks explained explains told tells".split()
-)
+LEADING_CUE_FORMS = words("said says added adds stated states wrote writes asked asks explained explains told tells")
 
 # Multi-word cues that have no verb of their own.
 ACCORDING_TO = ("according", "to")
+# Idioms of speech: a verb with its object (`as the senator put it`).
+IDIOM_CUES = frozenset({("put", "it")})
+# Verbs of speech that also narrate what someone thinks, never introducing words.
+ATTITUDE_ONLY = words("agree disagree concur object protest")
+# Cues that report speech only right after a quote (`..." he continued.`), never as
+# verbs that govern a quoted fragment.
+NARRATION_ONLY_CUES = words("continue begin read")
+# Verbs whose words follow them directly (`says the plan is dead`).
+SAY_VERBS = words("say tell add claim insist argue write warn")
 
 # Titles and ranks written before a name.  Ranks alone are the least informative role.
-RANKS = frozenset(
+RANKS = words(
     """
     gen. gen general lt. lt lieutenant col. col colonel maj. maj major capt. capt captain
     adm. adm admiral sgt. sgt sergeant cpl. cpl corporal pvt. pvt private cmdr. cmdr commander
     brig. brig marshal
-    """.split()
+    """
 )
 
-HONORIFICS = frozenset(
+HONORIFICS = words(
     """
     mr. mr mrs. mrs ms. ms miss dr. dr prof. prof sir dame lord lady rev. rev reverend
     fr. fr father sister brother rabbi imam sheikh
-    """.split()
+    """
 )
 
 # Office titles that may stand before a name ("Senator Jack Reed", "Sen. Jack Reed").
-NAME_TITLES = frozenset(
+NAME_TITLES = words(
     """
     president vice sen. sen senator rep. rep representative gov. gov governor
     mayor secretary minister premier chancellor judge justice attorney ambassador
@@ -84,11 +120,11 @@ NAME_TITLES = frozenset(
     princess pope cardinal bishop councilman councilwoman councillor congressman
     congresswoman delegate assemblyman assemblywoman treasurer comptroller
     superintendent coach professor commander general trustee alderman alderwoman selectman regent
-    """.split()
+    """
 )
 
 # Head nouns of role phrases ("commander of U.S. Central Command", "the top Democrat").
-ROLE_NOUNS = frozenset(
+ROLE_NOUNS = words(
     """
     president vice-president secretary minister chairman chairwoman chair chairperson
     chief head leader director commander spokesman spokeswoman spokesperson official
@@ -102,24 +138,24 @@ ROLE_NOUNS = frozenset(
     commissioner administrator superintendent sheriff detective inspector
     treasurer chancellor premier deputy undersecretary under-secretary
     king queen prince princess monarch emperor pope bishop cardinal pastor rabbi imam
-    president-elect co-chair co-chairman vice-chairman heir successor predecessor
+    co-chair co-chairman vice-chairman heir successor predecessor
     physician doctor surgeon nurse teacher principal student resident citizen
-    veteran witness victim owner employee worker operator pilot soldier
+    veteran witness victim employee worker operator pilot soldier
     staffer host anchor commentator historian lawmaker legislator delegate
     mother father son daughter wife husband sister brother widow friend
-    """.split()
+    """
 )
 
 # Words that may start a role phrase after a comma but are not role heads themselves.
-ROLE_MODIFIERS = frozenset(
+ROLE_MODIFIERS = words(
     """
     the a an top senior former acting deputy assistant associate chief vice
     then longtime long-time current incoming outgoing interim executive
-    """.split()
+    """
 )
 
 # Common-noun heads that make a speaker a group ("Defense officials", "experts").
-GROUP_NOUNS = frozenset(
+GROUP_NOUNS = words(
     """
     officials leaders lawmakers legislators senators representatives members
     experts analysts economists scientists researchers critics supporters opponents
@@ -127,27 +163,33 @@ GROUP_NOUNS = frozenset(
     democrats republicans conservatives liberals progressives officers troops soldiers
     diplomats prosecutors investigators authorities aides advisers advisors staffers
     observers commentators historians lawyers attorneys doctors teachers students
-    parents workers employees executives investors economists pollsters strategists
-    organizers campaigners allies rivals leaders officials spokesmen insiders
+    parents workers employees executives investors pollsters strategists
+    organizers campaigners allies rivals spokesmen insiders
     administrators regulators judges delegates donors fans families militants
     fighters rebels police
-    """.split()
+    """
 )
 
+# Heads of a speaker's noun phrase that keep their `of`/`among` phrase (`people
+# familiar with the talks`, `members of the board`).
+KEEP_PREP_HEADS = words("people person official officials member members sources source")
+# Prepositions that open examples, not part of a name (`officials, including ...`).
+LIST_PREPOSITIONS = words("including like such")
+
 # Heads that on their own mark an unnamed source.
-ANONYMOUS_HEADS = frozenset(
+ANONYMOUS_HEADS = words(
     """
     source sources person people someone insider insiders aide official
-    """.split()
+    """
 )
 
 # Determiners and quantifiers that make a noun phrase an unnamed source
 # ("a U.S. official", "one official", "multiple U.S. officials", "some aides").
-ANONYMOUS_DETERMINERS = frozenset(
+ANONYMOUS_DETERMINERS = words(
     """
     a an one two three four several multiple many some various certain other another
     numerous few
-    """.split()
+    """
 )
 
 # Phrases that explicitly mark an unnamed source.
@@ -202,42 +244,42 @@ GENDERED_TITLES = {
 }
 
 # Words before a quoted Title Case phrase that make it the title of a work, not a quote.
-WORK_CUES = frozenset(
+WORK_CUES = words(
     """
     book novel film movie documentary song album show series episode play musical
     article essay column op-ed editorial report paper poem headline titled entitled
     called dubbed named nicknamed slogan hashtag campaign program programme bill act
-    """.split()
+    """
 )
 # Nouns for works whose title may follow after a comma and carry the sentence's comma or
 # full stop inside its marks (`his new book, "Doomed to Succeed,"`).
-WORK_NOUNS = frozenset(
+WORK_NOUNS = words(
     """
     book memoir novel film movie documentary song album show series sitcom episode play
     musical podcast programme program poem titled entitled
-    """.split()
+    """
 )
 # Nouns right after a quoted Title Case phrase that make it a name, not words spoken:
 # `the "Daily Show" host`, `a "Make America Great Again" hat`.
-NAMED_THING_NOUNS = frozenset(
+NAMED_THING_NOUNS = words(
     """
     host co-host anchor star creator producer hat hats cap caps shirt shirts t-shirt
     sign signs banner banners sticker stickers button buttons episode episodes segment
     broadcast podcast series franchise brand logo
-    """.split()
+    """
 )
 
 # Nouns that carry speech without a verb: "in a statement", "in an interview".
-SPEECH_NOUNS = frozenset(
+SPEECH_NOUNS = words(
     """
     statement interview remarks speech testimony letter tweet post release
     briefing conference email memo op-ed
-    """.split()
+    """
 )
 
 # Verbs whose object is what the source says, wants or stands for ("Graham called both
 # candidates “crazy”", "Rubio endorsed the plan", "Trump wants to build a wall").
-STANCE_OBJECT_VERBS = frozenset(
+STANCE_OBJECT_VERBS = words(
     """
     call label brand dub describe characterize term criticize criticise praise endorse
     support oppose defend blame accuse condemn denounce reject dismiss deny question
@@ -245,20 +287,20 @@ STANCE_OBJECT_VERBS = frozenset(
     pledge vow threaten ask request push predict welcome applaud thank mock
     slam blast decry disavow prefer favor favour hope intend expect decline refer point talk
     seek refuse express challenge like
-    """.split()
+    """
 )
 # Verbs whose object is the person addressed, not the content (`asked the network to ...`).
-ADDRESSEE_VERBS = frozenset("ask urge tell request push".split())
+ADDRESSEE_VERBS = words("ask urge tell request push")
 
 # Heads of noun phrases that name an organisation ("the militia", "the department"):
 # a name described by one is an organisation, whatever NER said.
-ORG_DESCRIPTIONS = frozenset(
+ORG_DESCRIPTIONS = words(
     """group organization organisation company firm agency militia party network outlet
     newspaper campaign committee department ministry administration government council
-    union association coalition movement""".split()
+    union association coalition movement"""
 )
 # Heads that, after "the", point back to the latest organisation ("the paper said").
-GENERIC_ORG_HEADS = ORG_DESCRIPTIONS | frozenset({"paper", "office", "board", "team"})
+GENERIC_ORG_HEADS = ORG_DESCRIPTIONS | words("paper office board team")
 
 # Nouns of what someone says, wants or stands for, whose owner is the source (`Silva's
 # claim that ...`, `his promise to build ...`, `her support for the bill`): the nominal
@@ -275,3 +317,64 @@ STANCE_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys("attack attacks".split(), frozenset({"on"})),
     **dict.fromkeys("call calls".split(), frozenset({"for"})),
 }
+
+# Heads that make a description an unnamed source whatever its determiner.
+UNNAMED_SOURCE_HEADS = words("source sources people person someone")
+# Determiners of a plural description that mark it anonymous rather than a group.
+ANONYMOUS_PLURAL_DETERMINERS = words("multiple several some")
+# A determiner that sets a description apart from the sources before it.
+CONTRASTIVE_DETERMINERS = words("other")
+
+# Words that end an appositive role after a name (`Ana Silva, who …`, `…, said …`).
+APPOSITIVE_STOPS = words("who which that said says")
+# Words that join the parts of a title (`Chairman of the Joint Chiefs`).
+NAME_CONNECTORS = words("of the for on and to")
+# Words before a name that say where someone serves, not who they are.
+NATIONALITY_PREFIXES = words("u.s. us u.s american")
+SERVICE_WORDS = words("army marine navy air force coast guard retired")
+
+# Small words a Title Case title may leave in lower case.
+TITLE_SMALL_WORDS = words("a an the of and or in on at to for with by from")
+
+# Words that open a reported clause and are not part of it.
+COMPLEMENTIZERS = words("that whether if")
+# Marks of an open question (`whether he believes …`): nothing asserted.
+OPEN_QUESTION_MARKERS = words("whether if")
+# Prepositions after an object that belong to what is said (`criticized X as vague`).
+OBJECT_PREPOSITIONS = words("as of for to over on about")
+# Verbs of stance whose content is the object of a preposition, with the prepositions.
+PREPOSITIONAL_STANCE: dict[str, frozenset[str]] = {
+    "refer": words("to"),
+    "point": words("to"),
+    "talk": words("about"),
+    "speak": words("about of"),
+    "complain": words("about of"),
+    "call": words("for on"),
+    "focus": words("on"),
+    "vote": words("for against"),
+    "rail": words("against"),
+    "campaign": words("for against"),
+    "side": words("with"),
+    "agree": words("with"),
+    "argue": words("for against"),
+    "comment": words("on"),
+    "warn": words("of about against"),
+    "boast": words("about of"),
+    "brag": words("about"),
+    "joke": words("about"),
+    "insist": words("on"),
+}
+# Nouns for findings that speak for themselves: `In a new poll, 50 percent chose Silva.`
+FINDING_NOUNS = words("poll polls survey surveys study studies report analysis census tally count")
+
+# Words of recurring-feature labels (`The Latest:`, `Delegate Update:`, `Morning Email:`).
+SERIES_WORDS = words("latest update updates daily weekly email newsletter briefing roundup name")
+# Labels before a colon that introduce no source.
+NOT_HEADLINE_SOURCES = words(
+    """
+    update updated note related watch video photo photos correction breaking exclusive
+    opinion analysis more listen live warning caption credit source sources
+    """
+) | frozenset({"editor's note", "editor’s note", "read more", "see also"})
+# A line that opens with one of these links another story; it reports nobody's speech.
+LINK_LINE_PREFIXES = ("related:", "read more:", "see also:", "more:", "watch:", "listen:", "click here")

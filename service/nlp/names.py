@@ -15,23 +15,28 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import doc_ents
 from .lexicon import (
+    APPOSITIVE_STOPS,
+    ARTICLES,
     GENDERED_TITLES,
     HONORIFICS,
     LEADING_CUE_FORMS,
+    NAME_CONNECTORS,
     NAME_TITLES,
+    NATIONALITY_PREFIXES,
     ORG_DESCRIPTIONS,
     RANKS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
+    SERVICE_WORDS,
 )
+from .parse import POSSESSIVE_ENDINGS, QUOTE_MARK_CHARS, strip_articles
 from .records import SpeakerKind
 
-QUOTE_MARK_CHARS = set("\"'“”‘’«»„‟`")
-NAME_CONNECTORS = frozenset({"of", "the", "for", "on", "and", "to"})
 PARTY_TAG_RE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
-NATIONALITY_PREFIXES = frozenset({"u.s.", "us", "u.s", "american"})
-SERVICE_WORDS = frozenset({"army", "marine", "navy", "air", "force", "coast", "guard", "retired"})
 ORG_LABELS = frozenset({"ORG", "FAC", "GPE", "NORP"})
+# What ends an appositive after a name, and one before it.
+APPOSITIVE_AFTER_STOPS = frozenset({",", ";", ")", "(", "—", "–"})
+APPOSITIVE_BEFORE_STOPS = APPOSITIVE_AFTER_STOPS | {":"}
 
 
 def is_title_word(token: Token) -> bool:
@@ -50,12 +55,12 @@ def clean_name_tokens(tokens: list[Token]) -> list[Token]:
         is_title_word(tokens[start])
         or tokens[start].lower_ in NATIONALITY_PREFIXES
         or tokens[start].lower_ in SERVICE_WORDS
-        or tokens[start].lower_ in {"the", "a", "an"}
+        or tokens[start].lower_ in ARTICLES
         or tokens[start].lower_ in LEADING_CUE_FORMS
     ):
         start += 1
     kept = tokens[start:]
-    while kept and (kept[-1].text in {"'s", "’s", ",", "."} or is_quote_mark(kept[-1])):
+    while kept and (kept[-1].text in POSSESSIVE_ENDINGS | {",", "."} or is_quote_mark(kept[-1])):
         kept = kept[:-1]
     return kept
 
@@ -82,7 +87,7 @@ def surname_key(name: str) -> str:
 
 
 def org_key(text: str) -> str:
-    words = [w for w in re.sub(r"[^\w\s-]", " ", text.lower()).split() if w not in {"the", "a", "an"}]
+    words = [w for w in re.sub(r"[^\w\s-]", " ", text.lower()).split() if w not in ARTICLES]
     return " ".join(words)
 
 
@@ -170,11 +175,11 @@ def _appositive_after(doc: Doc, end: int) -> str | None:
         return None
     tokens: list[Token] = []
     for token in doc[end + 1 : end + 16]:
-        if token.text in {",", ";", ")", "(", "—", "–"} or token.is_space or token.is_sent_start:
+        if token.text in APPOSITIVE_AFTER_STOPS or token.is_space or token.is_sent_start:
             break
         if token.text == "." and not tokens:
             break
-        if token.lower_ in {"who", "which", "that", "said", "says"} or (token.pos_ == "VERB" and token.tag_ != "VBN"):
+        if token.lower_ in APPOSITIVE_STOPS or (token.pos_ == "VERB" and token.tag_ != "VBN"):
             break
         tokens.append(token)
     return _role_phrase(tokens)
@@ -188,13 +193,13 @@ def _appositive_before(doc: Doc, start: int) -> str | None:
     i = start - 2
     while i >= 0 and len(tokens) < 15:
         token = doc[i]
-        if token.text in {",", ";", ":", "(", ")", "—", "–"} or token.is_space or token.is_quote:
+        if token.text in APPOSITIVE_BEFORE_STOPS or token.is_space or token.is_quote:
             break
         tokens.insert(0, token)
         if token.is_sent_start:
             break
         i -= 1
-    if not tokens or tokens[0].lower_ not in {"the", "a", "an"}:
+    if not tokens or tokens[0].lower_ not in ARTICLES:
         return None
     return _role_phrase(tokens)
 
@@ -202,8 +207,7 @@ def _appositive_before(doc: Doc, start: int) -> str | None:
 def _role_phrase(tokens: list[Token]) -> str | None:
     while tokens and tokens[-1].text in {".", "'s", "’s"} and not tokens[-1].text[:-1]:
         tokens = tokens[:-1]
-    while tokens and tokens[0].lower_ in {"the", "a", "an"}:
-        tokens = tokens[1:]
+    tokens = strip_articles(tokens)
     if not tokens or len(tokens) > 12:
         return None
     if tokens[0].ent_type_ == "PERSON" or PARTY_TAG_RE.match(tokens[0].text):
@@ -324,7 +328,7 @@ def build_entity_index(doc: Doc) -> EntityIndex:
 def _add_appositive_heads(doc: Doc, ent: Span, entity: Entity) -> None:
     """ "Kataib Hezbollah, the militia blamed for ..." teaches that it is "the militia";
     a name described as a militia, group or party is an organisation, whatever NER said."""
-    if ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ in {"the", "a", "an"}:
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ in ARTICLES:
         for token in doc[ent.end + 2 : ent.end + 6]:
             if token.pos_ == "NOUN":
                 entity.descriptions.add(token.lower_)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import NAMED_THING_NOUNS, WORK_CUES, WORK_NOUNS
+from .lexicon import NAMED_THING_NOUNS, TITLE_SMALL_WORDS, WORK_CUES, WORK_NOUNS
 from .marks import QuotedSpan
 
 WORD_RE = re.compile(r"[\w’'-]+")
@@ -19,7 +19,6 @@ MAX_TITLE_WORDS = 8
 MAX_LONG_TITLE_WORDS = 14
 # Most characters between two coordinated titles (`" and "`).
 MAX_TITLE_GAP = 6
-TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
 
 
 def _words(text: str) -> list[str]:

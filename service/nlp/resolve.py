@@ -9,21 +9,24 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .cues import mention_span
 from .doccache import ents_within
 from .lexicon import (
     ANONYMITY_MARKERS,
     ANONYMOUS_DETERMINERS,
     ANONYMOUS_HEADS,
+    ANONYMOUS_PLURAL_DETERMINERS,
+    ARTICLES,
+    CONTRASTIVE_DETERMINERS,
+    DEFINITE_DETERMINERS,
     GENERIC_ORG_HEADS,
     GROUP_NOUNS,
     PERSONAL_PRONOUNS,
     ROLE_NOUNS,
+    UNNAMED_SOURCE_HEADS,
 )
 from .names import Entity, EntityIndex, clean_name_tokens, org_key, surname_key
+from .parse import NOMINAL_SUBJECT_DEPS, ORG_ENT_LABELS, PLURAL_TAGS, mention_span
 from .records import SpeakerKind
-
-ORG_ENT_LABELS = frozenset({"ORG", "FAC", "GPE"})
 
 
 class SpeakerResolver:
@@ -66,7 +69,7 @@ class SpeakerResolver:
             return self._subject_before(token, fits) or self._recent(position, fits)
         if kind == "plural":
             fits = lambda e: e.kind in {SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.ANONYMOUS}  # noqa: E731
-            plural = lambda t: t.tag_ in {"NNS", "NNPS"}  # noqa: E731
+            plural = lambda t: t.tag_ in PLURAL_TAGS  # noqa: E731
             return self._subject_entity_before(token, fits, plural) or self._recent(position, fits)
         if kind == "neuter":
             fits = lambda e: e.kind is SpeakerKind.ORGANIZATION  # noqa: E731
@@ -140,7 +143,7 @@ class SpeakerResolver:
     def _description(self, mention: Span, head: Token) -> Entity | None:
         determiner = next((t.lower_ for t in mention if t.dep_ in {"det", "nummod", "amod"} and t.i < head.i), "")
         first = mention[0].lower_
-        if first in {"the", "this", "that"} and head.tag_ != "NNS":
+        if first in DEFINITE_DETERMINERS and head.tag_ != "NNS":
             found = None
             for noun in [head, *[t for t in mention if t.pos_ == "NOUN" and t is not head]]:
                 found = found or self.index.find_by_description(noun.lower_, mention.start_char)
@@ -155,7 +158,7 @@ class SpeakerResolver:
         entity = self.groups.get(key)
         if entity is None:
             name = mention.text
-            if mention[0].lower_ in {"the", "a", "an"} and len(mention) > 1:
+            if mention[0].lower_ in ARTICLES and len(mention) > 1:
                 name = mention[1:].text
             entity = self.groups[key] = Entity(key, name, kind, first_seen=mention.start_char)
         entity.positions.append(mention.start_char)
@@ -166,21 +169,19 @@ class SpeakerResolver:
         sentence = mention.sent.text.lower()
         anonymous_marked = any(marker in sentence for marker in ANONYMITY_MARKERS)
         word = head.lower_
-        plural = head.tag_ in {"NNS", "NNPS"}
+        plural = head.tag_ in PLURAL_TAGS
         if word in ANONYMOUS_HEADS and (
-            anonymous_marked
-            or determiner in ANONYMOUS_DETERMINERS
-            or word in {"source", "sources", "people", "person", "someone"}
+            anonymous_marked or determiner in ANONYMOUS_DETERMINERS or word in UNNAMED_SOURCE_HEADS
         ):
             return SpeakerKind.ANONYMOUS
         if (
             determiner in ANONYMOUS_DETERMINERS
             and (word in ROLE_NOUNS or word in GROUP_NOUNS or plural)
-            and determiner not in {"other"}
+            and determiner not in CONTRASTIVE_DETERMINERS
         ):
             return (
                 SpeakerKind.ANONYMOUS
-                if (anonymous_marked or not plural or determiner in {"multiple", "several", "some"})
+                if (anonymous_marked or not plural or determiner in ANONYMOUS_PLURAL_DETERMINERS)
                 else SpeakerKind.GROUP
             )
         if plural and (word in GROUP_NOUNS or word in ROLE_NOUNS or word.endswith("s")):
@@ -201,4 +202,4 @@ def _subjects_before(pronoun: Token) -> list[Token]:
         before = pronoun.doc[sentence.start - 1].sent
         mains = {before.root.i, *(c.i for c in before.root.children if c.dep_ == "conj")}
         candidates = [t for t in before if t.head.i in mains] + candidates
-    return [t for t in reversed(candidates) if t.dep_ in {"nsubj", "nsubjpass"}]
+    return [t for t in reversed(candidates) if t.dep_ in NOMINAL_SUBJECT_DEPS]

@@ -6,72 +6,45 @@ the content is the reported clause, without the cue and without `that`.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import Attribution, according_to_source, is_according_to, is_cue_verb, mention_span, subject_of
-from .doccache import doc_paragraph_breaker, doc_text
-from .lexicon import ADDRESSEE_VERBS, REPORTING_VERBS, STANCE_NOUNS, STANCE_OBJECT_VERBS
+from ..doccache import doc_paragraph_breaker
+from ..lexicon import (
+    ADDRESSEE_VERBS,
+    COMPLEMENTIZERS,
+    FINDING_NOUNS,
+    FIRST_AND_SECOND_POSSESSIVES,
+    NOT_A_SOURCE,
+    OBJECT_PREPOSITIONS,
+    OPEN_QUESTION_MARKERS,
+    PREPOSITIONAL_STANCE,
+    REPORTING_VERBS,
+    SAY_VERBS,
+    STANCE_NOUNS,
+    STANCE_OBJECT_VERBS,
+)
+from ..parse import (
+    AUX_DEPS,
+    CLAUSE_STOPS,
+    PASSIVE_DEPS,
+    TIME_ENT_LABELS,
+    VERB_POS,
+    according_to_source,
+    has_own_subject,
+    is_according_to,
+    is_cue_verb,
+    mention_span,
+    subject_of,
+    token_span,
+)
+from .base import Attribution, ReportedClause, Rule
 
-HEADLINE_RE = re.compile(
-    r"^\s*(?P<source>[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*| of| the){0,4})\s*(?P<colon>:)\s+(?P<claim>[^\s\"“‘'«].{8,})$"
-)
-# Words of recurring-feature labels (`The Latest:`, `Delegate Update:`, `Morning Email:`).
-SERIES_WORDS = frozenset("latest update updates daily weekly email newsletter briefing roundup name".split())
-# Labels before a colon that introduce no source.
-NOT_HEADLINE_SOURCES = frozenset(
-    {
-        *"update updated note related watch video photo photos correction breaking exclusive".split(),
-        *"opinion analysis more listen live warning caption credit source sources".split(),
-        "editor's note",
-        "editor’s note",
-        "read more",
-        "see also",
-    }
-)
-COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 MIN_CLAUSE_TOKENS = 3
-# Subjects that name no source: first and second person, and relative pronouns of things.
-# Prepositions after an object that belong to what is said (`criticized X as vague`).
-OBJECT_PREPOSITIONS = frozenset({"as", "of", "for", "to", "over", "on", "about"})
+# What stands between a verb and the words after it when they are circumstances, not
+# what was said (`said when ...`, `said at a press conference`).
 ADVERBIAL_DEPS = frozenset({"prep", "advcl", "advmod", "mark", "npadvmod", "agent"})
-# Verbs of stance whose content is the object of a preposition.
-PREPOSITIONAL_STANCE = {
-    "refer": {"to"},
-    "point": {"to"},
-    "talk": {"about"},
-    "speak": {"about", "of"},
-    "complain": {"about", "of"},
-    "call": {"for", "on"},
-    "focus": {"on"},
-    "vote": {"for", "against"},
-    "rail": {"against"},
-    "campaign": {"for", "against"},
-    "side": {"with"},
-    "agree": {"with"},
-    "argue": {"for", "against"},
-    "comment": {"on"},
-    "warn": {"of", "about", "against"},
-    "boast": {"about", "of"},
-    "brag": {"about"},
-    "joke": {"about"},
-    "insist": {"on"},
-}
-# Nouns for findings that speak for themselves: `In a CNN poll, 50 percent chose Clinton.`
-FINDING_NOUNS = frozenset("poll polls survey surveys study studies report analysis census tally count".split())
-# Verbs whose words follow them directly (`says the plan is dead`).
-SAY_VERBS = frozenset({"say", "tell", "add", "claim", "insist", "argue", "write", "warn"})
-NOT_A_SOURCE = frozenset({"i", "we", "you", "that", "which"})
-
-
-@dataclass(frozen=True)
-class ReportedClause:
-    start: int
-    end: int
-    attribution: Attribution
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
@@ -94,11 +67,7 @@ def _speaks_on_its_own(token: Token) -> bool:
     ...", "..., and then would continue to ...")."""
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
         return False
-    return any(_is_reporting(t) and (_has_own_subject(t) or t.tag_ == "VBG") for t in token.subtree)
-
-
-def _has_own_subject(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    return any(_is_reporting(t) and (has_own_subject(t) or t.tag_ == "VBG") for t in token.subtree)
 
 
 def _clause_of(verb: Token) -> list[Token] | None:
@@ -110,7 +79,7 @@ def _clause_of(verb: Token) -> list[Token] | None:
     if clause.pos_ == "ADJ":
         # `made it clear that ...`: the clause the adjective governs
         clause = next((c for c in clause.children if c.dep_ in {"ccomp", "advcl"} and c.i > clause.i), clause)
-    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children) and verb.lemma_ != "ask":
+    if any(c.dep_ == "mark" and c.lower_ in OPEN_QUESTION_MARKERS for c in clause.children) and verb.lemma_ != "ask":
         return None  # an open question, not something asserted
     dropped: set[int] = set()
     for child in clause.children:
@@ -130,7 +99,7 @@ def _to_sentence_end(tokens: list[Token]) -> list[Token]:
     it (`because ...`, `compared to ...`) rather than another report."""
     doc = tokens[0].doc
     rest = list(doc[tokens[-1].i + 1 : tokens[-1].sent.end])
-    if not rest or any(_another_report(t) or is_according_to(t) or t.text in {";", ":"} or t.is_quote for t in rest):
+    if not rest or any(_another_report(t) or is_according_to(t) or t.text in CLAUSE_STOPS or t.is_quote for t in rest):
         return tokens
     return _trim(tokens + rest)
 
@@ -140,7 +109,7 @@ def _parenthetical_host(verb: Token) -> list[Token] | None:
     the clause it reports.  The content runs over the whole host clause; when the cue
     stands at either end of it, the cue is left out."""
     host = verb.head
-    if verb.dep_ != "parataxis" or host.pos_ not in {"VERB", "AUX"} or (_is_reporting(host) and _clause_of(host)):
+    if verb.dep_ != "parataxis" or host.pos_ not in VERB_POS or (_is_reporting(host) and _clause_of(host)):
         return None  # `The mayor, she said, told them that ...`: the host reports on its own
     aside = {t.i for t in verb.subtree}
     tokens = _trim([t for t in host.subtree if t.i not in aside])
@@ -153,7 +122,7 @@ def _another_report(token: Token) -> bool:
     a second vote`)."""
     if not _is_reporting(token):
         return False
-    return _has_own_subject(token) or token.tag_ != "VBG" or _is_reporting(token.head)
+    return has_own_subject(token) or token.tag_ != "VBG" or _is_reporting(token.head)
 
 
 def _object_of(verb: Token) -> list[Token] | None:
@@ -181,7 +150,7 @@ def _object_of(verb: Token) -> list[Token] | None:
     last = max(part.right_edge.i for part in parts)
     for child in verb.children:
         # `criticized the plan as too vague`, `accused Obama of exploitation`
-        when = any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
+        when = any(t.ent_type_ in TIME_ENT_LABELS for t in child.subtree)
         if child.dep_ == "prep" and child.i > last and child.lower_ in OBJECT_PREPOSITIONS and not when:
             parts.append(child)
             last = child.right_edge.i
@@ -200,21 +169,21 @@ def _rest_of_sentence(verb: Token) -> list[Token] | None:
     following = [t for t in verb.doc[verb.i + 1 : verb.sent.end]]
     if following and following[0].is_punct:
         return None  # `said, "..."` or `said.`
-    clause_verbs = [t for t in following if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"}]
+    clause_verbs = [t for t in following if t.pos_ in VERB_POS and t.dep_ not in AUX_DEPS]
     if len(following) < 5 or not clause_verbs:
         return None
     return _trim(following) or None
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    return any(c.dep_ in PASSIVE_DEPS for c in verb.children)
 
 
 def _leading_noun_phrase(verb: Token) -> Token | None:
     """ "About 4 in 10 say ...": a subject the parser left unattached, as the last noun
     or number of the words that open the sentence before the verb."""
     before = [t for t in verb.sent if t.i < verb.i]
-    if not before or len(before) > 8 or any(t.pos_ in {"VERB", "AUX"} or t.text in {",", ";", ":"} for t in before):
+    if not before or len(before) > 8 or any(t.pos_ in VERB_POS or t.text in {",", ";", ":"} for t in before):
         return None
     heads = [t for t in before if t.pos_ in {"NOUN", "PROPN", "NUM"}]
     return heads[-1] if heads else None
@@ -222,7 +191,7 @@ def _leading_noun_phrase(verb: Token) -> Token | None:
 
 def _is_question(verb: Token) -> bool:
     """`whether he believes ...`: a verb inside an open question asserts nothing."""
-    return any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in OPEN_QUESTION_MARKERS for c in verb.children)
 
 
 def _according_to_clause(according: Token) -> list[Token] | None:
@@ -234,7 +203,7 @@ def _according_to_clause(according: Token) -> list[Token] | None:
     return before if len(before) >= len(after) else after
 
 
-def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
+def reported_clauses(doc: Doc, inside_quote: Callable[[int], bool]) -> Iterator[ReportedClause]:
     """Each reported clause of the document whose cue stands outside quotation marks.
 
     `inside_quote(char)` tells whether a character offset lies inside a quotation."""
@@ -249,7 +218,7 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
             tokens = _according_to_clause(token)
             source = according_to_source(token)
             if tokens and source is not None and not inside_quote(source.idx):
-                attribution = Attribution(mention_span(source), doc[token.i : token.i + 2], "according_to_reported")
+                attribution = Attribution(mention_span(source), token_span(token, 2), Rule.ACCORDING_TO_REPORTED)
                 yield from _clause(tokens, attribution)
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in STANCE_NOUNS:
@@ -257,33 +226,33 @@ def reported_clauses(doc: Doc, inside_quote) -> Iterator[ReportedClause]:
             continue
         if _is_question(token) or token.pos_ != "VERB":
             continue
-        rule, tokens = "reported", _clause_of(token) if _is_reporting(token) else None
+        rule, tokens = Rule.REPORTED, _clause_of(token) if _is_reporting(token) else None
         if not tokens and _is_reporting(token):
-            rule, tokens = "reported_parenthetical", _parenthetical_host(token)
+            rule, tokens = Rule.REPORTED_PARENTHETICAL, _parenthetical_host(token)
         if not tokens and token.lemma_.lower() in SAY_VERBS:
             tokens = _rest_of_sentence(token)
         if not tokens and (token.lemma_.lower() in STANCE_OBJECT_VERBS or token.lemma_.lower() in PREPOSITIONAL_STANCE):
-            rule, tokens = "reported_object", _object_of(token)
+            rule, tokens = Rule.REPORTED_OBJECT, _object_of(token)
         if not tokens:
             continue
         subject = subject_of(token) or _leading_noun_phrase(token)
-        if subject is not None and tokens[0].i <= subject.i <= tokens[-1].i and rule == "reported":
+        if subject is not None and tokens[0].i <= subject.i <= tokens[-1].i and rule is Rule.REPORTED:
             tokens = [t for t in tokens if t.i > token.i]  # `which he said would be ...`
         if not tokens or subject is None or subject.lower_ in NOT_A_SOURCE or inside_quote(subject.idx):
             continue
-        if rule != "reported_parenthetical" and tokens[0].i <= subject.i <= tokens[-1].i:
+        if rule is not Rule.REPORTED_PARENTHETICAL and tokens[0].i <= subject.i <= tokens[-1].i:
             continue
         if _is_passive(token):
             continue  # `X was asked to ...`, `X is expected to ...`: X is not the source
-        attribution = Attribution(mention_span(subject), doc[token.i : token.i + 1], rule)
-        yield from _clause(tokens, attribution, MIN_CLAUSE_TOKENS if rule == "reported" else 1)
+        attribution = Attribution(mention_span(subject), token_span(token), rule)
+        yield from _clause(tokens, attribution, MIN_CLAUSE_TOKENS if rule is Rule.REPORTED else 1)
 
 
 def _nominal_stance(noun: Token) -> Iterator[ReportedClause]:
     """`Silva's claim that the dam is safe`, `his promise to build a bridge`, `her support for
     the bill`: what a stance noun owned by its source is about."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None or owner.lower_ in NOT_A_SOURCE or owner.lower_ in {"my", "our", "your"}:
+    if owner is None or owner.lower_ in NOT_A_SOURCE or owner.lower_ in FIRST_AND_SECOND_POSSESSIVES:
         return
     content = None
     for child in noun.children:
@@ -303,7 +272,7 @@ def _nominal_stance(noun: Token) -> Iterator[ReportedClause]:
         if content:
             break
     if content:
-        attribution = Attribution(mention_span(owner), noun.doc[noun.i : noun.i + 1], "reported_nominal")
+        attribution = Attribution(mention_span(owner), token_span(noun), Rule.REPORTED_NOMINAL)
         yield from _clause(content, attribution, 1)
 
 
@@ -324,40 +293,7 @@ def _finding_clause(token: Token) -> ReportedClause | None:
         return None
     source = doc[token.i + 1 : phrase_end]
     span = doc[rest[0].i : rest[-1].i + 1]
-    return ReportedClause(span.start_char, span.end_char, Attribution(source, doc[token.i : token.i + 1], "finding"))
-
-
-def _names_a_source(source: Span) -> bool:
-    """A headline label that names someone (`Graham`, `NY Daily News`), not a series
-    (`The Latest`, `Delegate Update`, `FIX IS IN`)."""
-    words = [t for t in source if not t.is_punct]
-    if not words or words[0].lower_ == "the" or any(t.pos_ == "VERB" or t.like_num for t in words):
-        return False
-    if len(words) > 1 and all(t.is_upper for t in words):
-        return False
-    if any(t.lower_ in SERIES_WORDS for t in words):
-        return False
-    named = any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in words)
-    return named or (len(words) <= 2 and all(t.is_title or t.is_upper for t in words))
-
-
-def headline_claims(doc: Doc, paragraphs: list[tuple[int, int]]) -> Iterator[ReportedClause]:
-    """`Graham: Trump's Rhetoric Destroying GOP's Chance.` — a one-line paragraph that
-    puts a short source name before a colon and a claim after it."""
-    for start, end in paragraphs:
-        line = doc_text(doc)[start:end]
-        if "\n" in line.strip():
-            continue
-        match = HEADLINE_RE.match(line)
-        if match is None or match.group("source").strip().lower() in NOT_HEADLINE_SOURCES:
-            continue
-        source = doc.char_span(start + match.start("source"), start + match.end("source"), alignment_mode="contract")
-        colon = doc.char_span(start + match.start("colon"), start + match.end("colon"), alignment_mode="expand")
-        claim_start = start + match.start("claim")
-        claim_end = start + len(line.rstrip().rstrip("."))
-        if source is None or colon is None or not _names_a_source(source):
-            continue
-        yield ReportedClause(claim_start, claim_end, Attribution(source, colon, "headline"))
+    return ReportedClause(span.start_char, span.end_char, Attribution(source, token_span(token), Rule.FINDING))
 
 
 def _within_paragraph(tokens: list[Token], cue: Span | None) -> list[Token]:

@@ -1,0 +1,258 @@
+"""Reading spaCy's parse: the tag and dependency sets the rules test, and helpers that
+find a cue verb's subject, the noun phrase that names a speaker and the tokens around a
+quote.
+
+Constants first (as textacy's `constants.py`), helpers after.  Nothing here decides an
+attribution: the rules in `rules/` do, with these helpers.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .doccache import doc_text
+from .lexicon import (
+    ACCORDING_TO,
+    ARTICLES,
+    IDIOM_CUES,
+    KEEP_PREP_HEADS,
+    LIST_PREPOSITIONS,
+    NAME_TITLES,
+    PHRASAL_CUES,
+    ROLE_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    STANCE_OBJECT_VERBS,
+)
+
+# Parts of speech (Universal Dependencies tags, `Token.pos_`).
+VERB_POS = frozenset({"VERB", "AUX"})
+NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
+NOUN_POS = frozenset({"PROPN", "NOUN"})
+# Penn Treebank tags (`Token.tag_`).
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+PAST_OR_THIRD_PERSON_TAGS = frozenset({"VBD", "VBZ"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Dependency labels (`Token.dep_`, ClearNLP as the English models use them).
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep"})
+DROP_FROM_MENTION = frozenset({"relcl", "acl", "appos", "advcl", "punct", "parataxis", "prep"})
+PARTICIPLE_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
+OWNER_DEPS = frozenset({"compound", "poss", "nmod"})
+PHRASAL_CUE_DEPS = frozenset({"prt", "advmod", "ccomp", "acomp", "oprd", "dobj"})
+CLAUSE_OF_ITS_OWN_DEPS = frozenset({"conj", "advcl"})
+PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
+# Entity labels: a date or an amount is never who spoke ("Saturday said" is a misparse
+# of "said Saturday"); organisations and places can speak.
+NOT_SOURCE_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"})
+ORG_ENT_LABELS = frozenset({"ORG", "FAC", "GPE"})
+NAMED_ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+TIME_ENT_LABELS = frozenset({"DATE", "TIME"})
+# Punctuation.
+DASHES = frozenset({"—", "–", "-", "--"})
+SENTENCE_STOPS = frozenset({".", "!", "?"})
+CLAUSE_STOPS = frozenset({";", ":"})
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
+# Quote marks as a name's nickname may carry them, and every mark the text may quote with.
+QUOTE_MARK_CHARS = frozenset("\"'“”‘’«»„‟`")
+QUOTE_CHARS = QUOTE_MARK_CHARS | {"‹", "›"}
+
+
+def is_cue_verb(token: Token, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
+    if token.pos_ not in VERB_POS or token.lemma_.lower() == "be":
+        return False
+    if token.lemma_.lower() in lexicon:
+        return True
+    return lexicon is not STANCE_OBJECT_VERBS and (_puts_it(token) or _phrasal_cue(token))
+
+
+def _phrasal_cue(token: Token) -> bool:
+    """`fired back`, `lashed out`, `made (it) clear`: a verb of speech with its particle
+    or complement."""
+    return any((token.lemma_.lower(), c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ in PHRASAL_CUE_DEPS)
+
+
+def _puts_it(token: Token) -> bool:
+    """`as the senator put it`: an idiom of speech."""
+    return any((token.lemma_.lower(), c.lower_) in IDIOM_CUES for c in token.children if c.dep_ == "dobj")
+
+
+def is_according_to(token: Token) -> bool:
+    doc = token.doc
+    return token.i + 1 < len(doc) and (token.lower_, doc[token.i + 1].lower_) == ACCORDING_TO
+
+
+def _named_head(head: Token) -> Token:
+    """A role noun with a named appositive or conjunct gives the name ("the top Democrat
+    ..., Sen. Jack Reed" → "Sen. Jack Reed"), as does a role phrase with a name inside
+    ("the Chairman of the Energy Board Army Gen. Ray Cole")."""
+    for child in head.children:
+        named = child.dep_ in {"appos", "conj"} and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON"
+        if named and (child.dep_ == "appos" or head.doc[child.left_edge.i - 1].text == ","):
+            head = child
+            break
+    if head.ent_type_ != "PERSON" and (head.lower_ in ROLE_NOUNS or head.lower_ in NAME_TITLES):
+        named = [t for t in head.subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"]
+        if named:
+            head = named[0]
+    return head
+
+
+def mention_span(head: Token) -> Span:
+    """The noun phrase that names a speaker, without relative clauses or appositive
+    descriptions: "Gen. Frank McKenzie" from "Gen. Frank McKenzie, commander of ..."."""
+    head = _named_head(head)
+    keep = [head]
+    for child in head.children:
+        if (
+            child.dep_ == "prep"
+            and child.i > head.i
+            and head.lower_ in KEEP_PREP_HEADS
+            and child.lower_ not in LIST_PREPOSITIONS
+        ) or child.dep_ not in DROP_FROM_MENTION:
+            keep.extend(child.subtree)
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    doc = head.doc
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, climbing from participles and coordinated verbs
+    ("..., saying", "and said") to the clause that has one."""
+    if verb.tag_ == "VBG" and verb.dep_ in PARTICIPLE_CLAUSE_DEPS and _after_comma(verb):
+        # "X did Y, saying Z": the participle speaks for the main clause's subject.
+        root_subject = own_subject(verb.sent.root)
+        if root_subject is not None and root_subject.i < verb.i:
+            return root_subject
+    if verb.dep_ == "acl" and verb.head.lemma_ in SPEECH_NOUNS and verb.head.head.pos_ in VERB_POS:
+        # "X issued a statement saying ...": the statement's issuer speaks.
+        return own_subject(verb.head.head)
+    if verb.dep_ == "acl" and (
+        (verb.tag_ in FINITE_TAGS and verb.head.pos_ in NOUN_POS)
+        or (verb.tag_ == "VBG" and verb.head.pos_ == "PROPN" and verb.head.i == verb.i - 1)
+    ):
+        # A parse that hangs the cue under its subject ("McKenzie, commander of ..., hinted",
+        # `with Ana Silva tweeting that ...`).
+        return verb.head
+    token = verb
+    for _ in range(4):
+        subject = own_subject(token)
+        if subject is not None:
+            return subject
+        if token.dep_ in CLIMB_DEPS and token.head is not token:
+            token = token.head
+        else:
+            break
+    return None
+
+
+def _after_comma(token: Token) -> bool:
+    """A comma right before the token, or inside the quote mark right before it
+    (`defended "New York values," saying ...`)."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_quote:
+        i -= 1
+    return i >= 0 and token.doc[i].text == ","
+
+
+def own_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two (a misparse of `In Lyon, France, the mayor spoke`),
+    the one nearest before the verb."""
+    subjects = [
+        child
+        for child in verb.children
+        if child.dep_ in SUBJECT_DEPS
+        and child.pos_ not in {"SCONJ", "PUNCT"}
+        and child.ent_type_ not in NOT_SOURCE_ENTITIES
+        and not _line_break_between(child, verb)
+    ]
+    before = [s for s in subjects if s.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def has_own_subject(verb: Token) -> bool:
+    return any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children)
+
+
+def _line_break_between(a: Token, b: Token) -> bool:
+    """A parse that reaches across a paragraph break (a dateline or timestamp line)."""
+    low, high = sorted((a.i, b.i))
+    return any("\n" in t.text for t in a.doc[low:high])
+
+
+def according_to_source(according: Token) -> Token | None:
+    to = according.doc[according.i + 1]
+    for child in [*to.children, *according.children]:
+        if child.dep_ == "pobj":
+            return speech_noun_owner(child)
+    for token in according.doc[to.i + 1 : to.i + 8]:
+        if token.pos_ in NOMINAL_POS:
+            return speech_noun_owner(token.head if token.head.i > token.i and token.dep_ == "compound" else token)
+    return None
+
+
+def speech_noun_owner(token: Token) -> Token:
+    """ "a Defense Department statement" speaks for the Defense Department."""
+    if token.lower_ in SPEECH_NOUNS or token.lemma_ in SPEECH_NOUNS:
+        for child in token.children:
+            if child.dep_ in OWNER_DEPS and child.pos_ in NOUN_POS and child.i < token.i:
+                return child
+    return token
+
+
+def inverted_subject(verb: Token, limit: int) -> Token | None:
+    """ "said Esper": the noun right after the cue."""
+    for token in verb.doc[verb.i + 1 : min(limit, verb.i + 6)]:
+        if token.pos_ in NOMINAL_POS:
+            while token.dep_ == "compound" and token.head.i > token.i:
+                token = token.head
+            return token
+        if token.is_punct or token.pos_ in {"CCONJ", "VERB"}:
+            break
+    return None
+
+
+def tokens_between(doc: Doc, start_char: int, end_char: int) -> list[Token]:
+    span = doc.char_span(start_char, end_char, alignment_mode="contract")
+    return list(span) if span is not None else []
+
+
+def sentence_stop(token: Token) -> bool:
+    return token.text in SENTENCE_STOPS or "\n" in token.text
+
+
+def reports_a_clause_of_its_own(verb: Token) -> bool:
+    return any(child.dep_ == "ccomp" and child.i > verb.i and not child.is_punct for child in verb.children)
+
+
+def quote_token_limit(doc: Doc, char: int) -> int:
+    """Index of the first token at or after a character offset."""
+    span = doc.char_span(char, len(doc_text(doc)), alignment_mode="expand") if char < len(doc_text(doc)) else None
+    return span.start if span is not None else len(doc)
+
+
+def cue_span(verb: Token) -> Span:
+    """The cue with its particle ("pointed out")."""
+    end = verb.i + 1
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return verb.doc[verb.i : end]
+
+
+def token_span(token: Token, length: int = 1) -> Span:
+    """`length` tokens from `token` as a span (a one-word cue, `according to`)."""
+    return token.doc[token.i : token.i + length]
+
+
+def strip_articles(tokens: list[Token]) -> list[Token]:
+    while tokens and tokens[0].lower_ in ARTICLES:
+        tokens = tokens[1:]
+    return tokens

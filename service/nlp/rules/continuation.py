@@ -1,0 +1,79 @@
+"""A quote with no cue of its own takes an earlier speaker: the speaker of the quote it
+continues, or of reported speech just before it in its paragraph, when nobody else is
+named in between."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..doccache import doc_ents, doc_text
+from ..names import Entity
+from ..records import QuoteKind
+from .base import Attribution, Candidate, Rule
+
+
+def _named_person_between(doc: Doc, start: int, end: int, speaker: Entity | None) -> bool:
+    return any(
+        ent.label_ == "PERSON"
+        and start <= ent.start_char < end
+        and (speaker is None or speaker.key not in ent.text.lower())
+        for ent in doc_ents(doc)
+    )
+
+
+def _continuation_rule(
+    doc: Doc, paragraphs: list[tuple[int, int]], previous: Candidate, item: Candidate
+) -> Rule | None:
+    """How `item` continues the quote before it: `INHERITED` within a paragraph or a
+    quote carried on across paragraphs, `INHERITED_PARAGRAPH` for a paragraph that opens
+    with a quote right after an attributed one, when nobody else is named in between."""
+    if previous.span.paragraph == item.span.paragraph:
+        return Rule.INHERITED
+    if previous.span.paragraph + 1 != item.span.paragraph:
+        return None
+    if item.span.continued:
+        return Rule.INHERITED
+    opens_paragraph = not doc_text(doc)[paragraphs[item.span.paragraph][0] : item.span.open_start].strip()
+    if opens_paragraph and not _named_person_between(
+        doc, previous.span.close_end, item.span.open_start, previous.entity
+    ):
+        return Rule.INHERITED_PARAGRAPH
+    return None
+
+
+def inherit_from_previous_quote(items: list[Candidate], doc: Doc, paragraphs: list[tuple[int, int]]) -> None:
+    """A quote with no cue of its own takes the speaker (and the attributing mention)
+    of the quote it continues."""
+    previous: Candidate | None = None
+    for item in items:
+        if item.span is None:
+            continue
+        if item.attribution is None and previous is not None and previous.attribution is not None:
+            rule = _continuation_rule(doc, paragraphs, previous, item)
+            if rule is not None:
+                item.entity = previous.entity
+                item.attribution = Attribution(previous.attribution.mention, None, rule)
+        previous = item
+
+
+def inherit_from_reported_speech(items: list[Candidate], doc: Doc, paragraphs: list[tuple[int, int]]) -> None:
+    """A quote still without a speaker that follows reported speech in its paragraph,
+    nobody else named in between, is the reported speaker's (`The dam will hold, engineer
+    Ana Silva says. "We tested it twice."`)."""
+    reported: Candidate | None = None
+    for item in items:
+        if item.span is None:
+            if item.attribution is not None and item.attribution.mention is not None:
+                reported = item
+            continue
+        if item.attribution is None and reported is not None and item.kind is QuoteKind.DIRECT:
+            start = paragraphs[item.span.paragraph][0] if item.span.paragraph < len(paragraphs) else 0
+            if (
+                start <= reported.start
+                and reported.end <= item.span.open_start
+                and not _named_person_between(doc, reported.end, item.span.open_start, reported.entity)
+            ):
+                item.entity = reported.entity
+                item.attribution = Attribution(reported.attribution.mention, None, Rule.INHERITED_REPORTED)
+        if item.attribution is not None:
+            reported = None

@@ -1,0 +1,129 @@
+"""A cue after the quote: `"…," X said.`, `"…," said X.`, `"…" according to X.`
+
+A quote that ends in a comma, `!` or `?` and runs straight into a short clause makes
+that clause's verb its cue whatever the verb (`"This is fantastic!" beamed Ana Silva`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicon import CUE_VERB_FORMS
+from ..parse import (
+    DASHES,
+    NOMINAL_POS,
+    PAST_OR_THIRD_PERSON_TAGS,
+    SENTENCE_STOPS,
+    SUBJECT_DEPS,
+    cue_span,
+    inverted_subject,
+    is_cue_verb,
+    mention_span,
+    quote_token_limit,
+    reports_a_clause_of_its_own,
+    sentence_stop,
+    subject_of,
+    token_span,
+)
+from .base import Attribution, QuoteContext, Rule, according_to
+
+AFTER_WINDOW = 9
+# How far a cue form may stand after the name that opens the words after a quote.
+LONG_AFTER_WINDOW = 18
+# How far after a quote any verb counts as its cue (`"...!" beamed X`, `"...," X barked`).
+POSITIONAL_CUE_WINDOW = 4
+# The marks a quote can end in before a cue.
+OPEN_ENDINGS = frozenset({",", "!", "?", "—", "-"})
+
+
+def cue_after(ctx: QuoteContext) -> Attribution | None:
+    words = ctx.tokens_after
+    while words and words[0].is_punct and words[0].text not in DASHES:
+        words = words[1:]
+    first = quote_token_limit(ctx.doc, ctx.quote.close_end)
+    last_mark = ctx.text[ctx.quote.start : ctx.quote.end].rstrip()[-1:]
+    open_ended = last_mark in OPEN_ENDINGS
+    closed = last_mark in SENTENCE_STOPS
+    if last_mark == "." and words and words[0].is_title and words[0].pos_ != "PROPN":
+        return None  # `"… so."  With a deficit that …`: a new sentence, not a cue
+    for n, token in enumerate(words[:AFTER_WINDOW]):
+        if sentence_stop(token) or token.is_quote:
+            break
+        according = according_to(token)
+        if according is not None:
+            return according
+        positional = (
+            open_ended
+            and n < POSITIONAL_CUE_WINDOW
+            and token.pos_ == "VERB"
+            and (token.tag_ in PAST_OR_THIRD_PERSON_TAGS or (n == 0 and token.tag_ == "VBN"))
+        )
+        if closed and reports_a_clause_of_its_own(token):
+            break  # `"…?"  The aides said it was …`: the verb's words are its own clause
+        cue_verb = is_cue_verb(token)
+        if cue_verb or positional:
+            found = _speaker_of_cue(token, first, words[-1].i + 1, cue_verb)
+            if found is not None:
+                return found
+    return _subject_of_a_distant_cue(words[:2]) or _misread_cue_after(words[:LONG_AFTER_WINDOW])
+
+
+def _speaker_of_cue(verb: Token, first: int, limit: int, cue_verb: bool) -> Attribution | None:
+    """The subject of a cue after the quote: its own, the noun right before it, or the
+    noun after it (`said Esper`; only a finite verb inverts: a participle's noun is its
+    object)."""
+    subject = subject_of(verb)
+    if subject is None or subject.i < first:
+        inverted = inverted_subject(verb, limit) if verb.tag_ != "VBG" else None
+        subject = _noun_right_before(verb, first) or inverted or subject
+    participle = verb.tag_ == "VBG" and subject is not None and cue_verb
+    if subject is not None and (subject.i >= first or participle):
+        # (`defended "New York values," saying ...`: the participle's subject is before)
+        return Attribution(
+            mention_span(subject), cue_span(verb), Rule.CUE_AFTER if cue_verb else Rule.CUE_AFTER_POSITION
+        )
+    return None
+
+
+def _noun_right_before(verb: Token, first: int) -> Token | None:
+    """`"...," Silva snapped` parsed with `Silva` as a compound of the verb: the noun
+    that stands right before the cue."""
+    before = verb.doc[verb.i - 1] if verb.i - 1 >= first else None
+    return before if before is not None and before.pos_ in NOMINAL_POS else None
+
+
+def _misread_cue_after(words: list[Token]) -> Attribution | None:
+    """`"…," the ministers state in the paper`, `"…!" Silva, the head of the harbour fund
+    since 2019, Tweeted`: a cue form (whatever the tagger made of it) after a noun phrase
+    that opens the words after the quote, however long its apposition."""
+    subject = None
+    for token in words:
+        if sentence_stop(token) or token.is_quote:
+            return None
+        if token.lower_ in CUE_VERB_FORMS and subject is not None and not reports_a_clause_of_its_own(token):
+            while subject.dep_ == "compound" and subject.head.i > subject.i and subject.head.i < token.i:
+                subject = subject.head
+            return Attribution(mention_span(subject), token_span(token), Rule.CUE_AFTER)
+        follows = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in CUE_VERB_FORMS
+        if subject is None and (token.pos_ in NOMINAL_POS or (token.is_title and follows)):
+            subject = token  # (a capitalised word right before a cue form is a name: `"…," Will wrote`)
+        elif subject is None and token.pos_ not in {"DET", "ADJ", "PUNCT"}:
+            return None
+    return None
+
+
+def _subject_of_a_distant_cue(words: list[Token]) -> Attribution | None:
+    """`"…," Silva, the mayor since 2019 and a former judge of the county court, said.`:
+    a name right after the quote whose verb, a cue, stands beyond the usual window."""
+    for token in words:
+        verb = token.head
+        if (
+            token.pos_ in NOMINAL_POS
+            and token.dep_ in SUBJECT_DEPS
+            and verb.i > token.i
+            and is_cue_verb(verb)
+            and not reports_a_clause_of_its_own(verb)
+            and not any(sentence_stop(t) for t in token.doc[token.i : verb.i])
+        ):
+            return Attribution(mention_span(token), cue_span(verb), Rule.CUE_AFTER)
+    return None
