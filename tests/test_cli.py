@@ -180,7 +180,7 @@ def test_python_dash_m_service_reads_stdin_as_a_real_process():
 
 def test_pip_install_gives_the_packages_their_files_and_the_command(tmp_path):
     """Build the wheel from a copy of the sources and install it elsewhere: the pages'
-    templates and static files and the NLP data files come along, and `quote-attrib` runs."""
+    templates and static files, the generated word lists and the rule precisions come along, and `quote-attrib` runs."""
     source = tmp_path / "src"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for name in ("service", "schemas"):
@@ -217,6 +217,10 @@ assert precision_table()["cue_after"]["precision"] > 0
 client = create_app(nlp=spacy.blank("en")).test_client()
 for path in ("/", "/docs", "/openapi.json", "/static/demo.js", "/docs/assets/swagger-ui-bundle.js"):
     assert client.get(path).status_code == 200, path
+from service.nlp import resources  # the generated word lists come along as package data
+assert resources.__file__.startswith(SITE), resources.__file__
+assert "striker" in resources.occupation_nouns() and "fly-half" in resources.person_nouns()
+assert 26 in resources.verb_frames("say") and resources.name_gender("Kathy") == "female"
 print("ok")
 """.replace("SITE", repr(str(site)))
     result = subprocess.run(
