@@ -2,7 +2,8 @@
 
 Runs the pipeline in-process (or asks a running service with `--url`, or reads saved
 predictions with `--pred`) and prints precision, recall and F1 as defined in
-`service.scoring`.  `--errors N` prints N examples of each kind of failure.
+`service.scoring`.  `--errors N` prints N examples of each kind of failure; `--part tune`
+or `--part heldout` scores one part of the split in `service.evalsplit`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from .config import Config
+from .evalsplit import PARTS, counts, select
 from .response import response_body
 from .scoring import match_document, score, speaker_matches
 
@@ -104,12 +106,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pred", help="score saved predictions (JSONL of {id, quotes})")
     parser.add_argument("--model", default=Config.SPACY_MODEL, help="spaCy model for the in-process run")
     parser.add_argument("--limit", type=int, help="only the first N documents")
+    parser.add_argument(
+        "--part", choices=PARTS, default="all", help="the tuning part or the held-out fifth (service.evalsplit)"
+    )
     parser.add_argument("--save", help="write the predictions as JSONL here")
     parser.add_argument("--json", help="write the scores as JSON here")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N examples of each failure")
     args = parser.parse_args(argv)
 
-    docs = read_jsonl(args.gold)[: args.limit] if args.limit else read_jsonl(args.gold)
+    docs = read_jsonl(args.gold)
+    if args.part != "all":
+        split, docs = counts(docs), select(docs, args.part)
+        print(f"part {args.part}: {len(docs)} documents; split: {split}", file=sys.stderr)
+    docs = docs[: args.limit] if args.limit else docs
     started = time.perf_counter()
     if args.pred:
         predictions = {d["id"]: d.get("quotes", []) for d in read_jsonl(args.pred)}
