@@ -146,14 +146,6 @@ ROLE_NOUNS = words(
     """
 )
 
-# Words that may start a role phrase after a comma but are not role heads themselves.
-ROLE_MODIFIERS = words(
-    """
-    the a an top senior former acting deputy assistant associate chief vice
-    then longtime long-time current incoming outgoing interim executive
-    """
-)
-
 # Common-noun heads that make a speaker a group ("Defense officials", "experts").
 GROUP_NOUNS = words(
     """
@@ -173,6 +165,10 @@ GROUP_NOUNS = words(
 # Heads of a speaker's noun phrase that keep their `of`/`among` phrase (`people
 # familiar with the talks`, `members of the board`).
 KEEP_PREP_HEADS = words("people person official officials member members sources source")
+# Prepositions that tie a role to where it is held (`spokesman for the council`).
+ROLE_PREPOSITIONS = words("for of at")
+# The possessive endings as spaCy splits them off (`the party's`).
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
 # Prepositions that open examples, not part of a name (`officials, including ...`).
 LIST_PREPOSITIONS = words("including like such")
 

@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import doc_ents
 from .lexicon import (
-    APPOSITIVE_STOPS,
     ARTICLES,
     GENDERED_TITLES,
     HONORIFICS,
@@ -24,19 +23,20 @@ from .lexicon import (
     NAME_TITLES,
     NATIONALITY_PREFIXES,
     ORG_DESCRIPTIONS,
+    POSSESSIVE_ENDINGS,
     RANKS,
-    ROLE_MODIFIERS,
     ROLE_NOUNS,
     SERVICE_WORDS,
 )
-from .parse import POSSESSIVE_ENDINGS, QUOTE_MARK_CHARS, strip_articles
+from .parse import QUOTE_MARK_CHARS
 from .records import SpeakerKind
+from .resources import name_gender, person_nouns
+from .roles import appositive_after, appositive_before, premodifier_role
 
 PARTY_TAG_RE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 ORG_LABELS = frozenset({"ORG", "FAC", "GPE", "NORP"})
-# What ends an appositive after a name, and one before it.
-APPOSITIVE_AFTER_STOPS = frozenset({",", ";", ")", "(", "—", "–"})
-APPOSITIVE_BEFORE_STOPS = APPOSITIVE_AFTER_STOPS | {":"}
+# Parts of speech that never belong to a title before a name ("But Mr Silva").
+NOT_IN_TITLES = frozenset({"CCONJ", "SCONJ", "ADV", "DET", "PRON", "VERB", "AUX", "INTJ"})
 
 
 def is_title_word(token: Token) -> bool:
@@ -93,8 +93,22 @@ def org_key(text: str) -> str:
 
 @dataclass
 class Role:
+    """A role as the article writes it, where it writes it, and how informative it is."""
+
     text: str
+    start: int
+    end: int
     score: tuple[int, int, int]
+
+
+def role_words(text: str) -> set[str]:
+    """The words of a role that describe a person ("comedian", "senator"): what a later
+    description ("the comedian") is matched against."""
+    found = set()
+    for word in text.lower().replace(".", "").split():
+        if word in ROLE_NOUNS or word in NAME_TITLES or word in RANKS or word in person_nouns():
+            found.add(word)
+    return found
 
 
 @dataclass
@@ -108,14 +122,21 @@ class Entity:
     first_seen: int = 0
     positions: list[int] = field(default_factory=list)
 
-    def add_role(self, text: str, order: int) -> None:
-        text = text.strip(" ,")
-        if not text or any(r.text.lower() == text.lower() for r in self.roles):
+    def add_role(self, span: Span, order: int) -> None:
+        """Add a role stated at `span` (an honorific alone is never one)."""
+        tokens = _strip_rank_tail([t for t in span if not t.is_space])
+        while tokens and (tokens[-1].text in {",", "'s", "’s"} or tokens[-1].lower_ in HONORIFICS):
+            tokens = tokens[:-1]
+        while tokens and tokens[0].text in {",", "-"}:
+            tokens = tokens[1:]
+        if not tokens or all(t.lower_ in HONORIFICS for t in tokens):
             return
-        self.roles.append(Role(text, role_score(text, order)))
-        for word in text.lower().replace(".", "").split():
-            if word in ROLE_NOUNS or word in NAME_TITLES or word in RANKS:
-                self.descriptions.add(word)
+        span = span.doc[tokens[0].i : tokens[-1].i + 1]
+        text = span.text
+        if any(r.text.lower() == text.lower() for r in self.roles):
+            return
+        self.roles.append(Role(text, span.start_char, span.end_char, role_score(text, order)))
+        self.descriptions.update(role_words(text))
 
     @property
     def role(self) -> str | None:
@@ -140,7 +161,7 @@ def role_score(text: str, order: int) -> tuple[int, int, int]:
     return (level, len(content), -len(words) * 1000 - order)
 
 
-def _pre_title(doc: Doc, start: int) -> tuple[str | None, int]:
+def _pre_title(doc: Doc, start: int) -> tuple[Span | None, int]:
     """The title written right before a name ("Defense Secretary", "Chairman of the
     Joint Chiefs of Staff Army Gen."), and where it begins."""
     i = start - 1
@@ -157,69 +178,16 @@ def _pre_title(doc: Doc, start: int) -> tuple[str | None, int]:
                 break
             if token.lower_ != "the" and not (previous.is_title or previous.is_upper):
                 break
-        elif not (token.is_title or token.is_upper or is_title_word(token)):
+        elif not (token.is_title or token.is_upper or is_title_word(token)) or token.pos_ in NOT_IN_TITLES:
             break
         first = i
         i -= 1
     tokens = [t for t in doc[first:start]]
     while tokens and tokens[0].lower_ in NAME_CONNECTORS:
         tokens = tokens[1:]
-    if not any(is_title_word(t) for t in tokens):
+    if not any(is_title_word(t) and t.lower_ not in HONORIFICS for t in tokens):
         return None, start
-    return doc[tokens[0].i : start].text, tokens[0].i
-
-
-def _appositive_after(doc: Doc, end: int) -> str | None:
-    """ ", commander of U.S. Central Command," or ", the chairman of the Joint Chiefs"."""
-    if end >= len(doc) or doc[end].text != ",":
-        return None
-    tokens: list[Token] = []
-    for token in doc[end + 1 : end + 16]:
-        if token.text in APPOSITIVE_AFTER_STOPS or token.is_space or token.is_sent_start:
-            break
-        if token.text == "." and not tokens:
-            break
-        if token.lower_ in APPOSITIVE_STOPS or (token.pos_ == "VERB" and token.tag_ != "VBN"):
-            break
-        tokens.append(token)
-    return _role_phrase(tokens)
-
-
-def _appositive_before(doc: Doc, start: int) -> str | None:
-    """ "the top Democrat on the Senate Armed Services Committee, Sen. Jack Reed"."""
-    if start < 2 or doc[start - 1].text != ",":
-        return None
-    tokens: list[Token] = []
-    i = start - 2
-    while i >= 0 and len(tokens) < 15:
-        token = doc[i]
-        if token.text in APPOSITIVE_BEFORE_STOPS or token.is_space or token.is_quote:
-            break
-        tokens.insert(0, token)
-        if token.is_sent_start:
-            break
-        i -= 1
-    if not tokens or tokens[0].lower_ not in ARTICLES:
-        return None
-    return _role_phrase(tokens)
-
-
-def _role_phrase(tokens: list[Token]) -> str | None:
-    while tokens and tokens[-1].text in {".", "'s", "’s"} and not tokens[-1].text[:-1]:
-        tokens = tokens[:-1]
-    tokens = strip_articles(tokens)
-    if not tokens or len(tokens) > 12:
-        return None
-    if tokens[0].ent_type_ == "PERSON" or PARTY_TAG_RE.match(tokens[0].text):
-        return None
-    if not any(t.lower_ in ROLE_NOUNS or t.lower_ in NAME_TITLES for t in tokens):
-        return None
-    first = tokens[0]
-    plain_start = first.lower_ not in ROLE_MODIFIERS and not is_title_word(first) and not first.is_title
-    if plain_start and first.pos_ not in {"ADJ", "NOUN", "PROPN"}:
-        return None
-    doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text
+    return doc[tokens[0].i : start], tokens[0].i
 
 
 def person_spans(doc: Doc) -> list[Span]:
@@ -295,22 +263,25 @@ class EntityIndex:
         return best[1] if best else None
 
 
+def _add_person_roles(doc: Doc, span: Span, entity: Entity) -> None:
+    """Every role the text ties to this mention of the person, and the gender its
+    titles and honorifics tell."""
+    _add_appositive_heads(doc, span, entity)
+    title, title_start = _pre_title(doc, span.start)
+    premodifier = premodifier_role(span)
+    for role in (title, premodifier, appositive_after(doc, span.end), appositive_before(doc, title_start)):
+        if role is not None:
+            entity.add_role(role, span.start)
+    for token in doc[max(0, title_start - 1) : span.start]:
+        entity.gender = entity.gender or GENDERED_TITLES.get(token.lower_)
+
+
 def build_entity_index(doc: Doc) -> EntityIndex:
     index = EntityIndex()
     for span in person_spans(doc):
         entity = index.add_person(list(span), span.start_char)
-        if entity is None:
-            continue
-        _add_appositive_heads(doc, span, entity)
-        title, title_start = _pre_title(doc, span.start)
-        if title:
-            entity.add_role(_strip_rank_tail(title), span.start)
-            for token in doc[title_start : span.start]:
-                gender = GENDERED_TITLES.get(token.lower_)
-                entity.gender = entity.gender or gender
-        for role in (_appositive_after(doc, span.end), _appositive_before(doc, title_start)):
-            if role:
-                entity.add_role(role, span.start)
+        if entity is not None:
+            _add_person_roles(doc, span, entity)
     for ent in doc_ents(doc):
         if ent.label_ in ORG_LABELS and ent.label_ != "NORP":
             if surname_key(ent.text) in index.people and len(ent) <= 2:
@@ -318,10 +289,13 @@ def build_entity_index(doc: Doc) -> EntityIndex:
                 continue
             entity = index.add_org(ent.text, ent.start_char)
             if entity is not None:
-                role = _appositive_after(doc, ent.end)
-                if role:
-                    entity.descriptions.update(role.lower().split())
+                role = appositive_after(doc, ent.end)
+                if role is not None:
+                    entity.descriptions.update(role.text.lower().split())
                 _add_appositive_heads(doc, ent, entity)
+    for entity in index.people.values():
+        if entity.gender is None and len(entity.name.split()) > 1:
+            entity.gender = name_gender(entity.name.split()[0])
     return index
 
 
@@ -337,16 +311,15 @@ def _add_appositive_heads(doc: Doc, ent: Span, entity: Entity) -> None:
                 break
 
 
-def _strip_rank_tail(title: str) -> str:
+def _strip_rank_tail(tokens: list[Token]) -> list[Token]:
     """ "Chairman of the Joint Chiefs of Staff Army Gen." → "Chairman of the Joint Chiefs of
     Staff"; a title that is only a rank stays as it is."""
-    words = title.split()
-    end = len(words)
-    while end > 0 and (words[end - 1].lower() in RANKS or words[end - 1].lower() in SERVICE_WORDS):
+    end = len(tokens)
+    while end > 0 and (tokens[end - 1].lower_ in RANKS or tokens[end - 1].lower_ in SERVICE_WORDS):
         end -= 1
     if end == 0:
-        return title
+        return tokens
     start = 0
-    while start < end - 1 and words[start].lower() == "the":
+    while start < end - 1 and tokens[start].lower_ == "the":
         start += 1
-    return " ".join(words[start:end])
+    return tokens[start:end]

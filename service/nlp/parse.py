@@ -20,10 +20,12 @@ from .lexicon import (
     NAME_TITLES,
     PHRASAL_CUES,
     ROLE_NOUNS,
+    ROLE_PREPOSITIONS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     STANCE_OBJECT_VERBS,
 )
+from .roles import is_role_head
 
 # Parts of speech (Universal Dependencies tags, `Token.pos_`).
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -54,7 +56,6 @@ TIME_ENT_LABELS = frozenset({"DATE", "TIME"})
 DASHES = frozenset({"—", "–", "-", "--"})
 SENTENCE_STOPS = frozenset({".", "!", "?"})
 CLAUSE_STOPS = frozenset({";", ":"})
-POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
 # Quote marks as a name's nickname may carry them, and every mark the text may quote with.
 QUOTE_MARK_CHARS = frozenset("\"'“”‘’«»„‟`")
 QUOTE_CHARS = QUOTE_MARK_CHARS | {"‹", "›"}
@@ -100,18 +101,23 @@ def _named_head(head: Token) -> Token:
     return head
 
 
+def _keeps_preposition(head: Token, child: Token) -> bool:
+    """ "people familiar with the talks", "a spokesman for the company": a preposition
+    after an unnamed source's head belongs to the mention."""
+    if child.dep_ != "prep" or child.i < head.i or child.lower_ in LIST_PREPOSITIONS:
+        return False
+    if head.lower_ in KEEP_PREP_HEADS:
+        return True
+    return head.pos_ == "NOUN" and child.lower_ in ROLE_PREPOSITIONS and is_role_head(head)
+
+
 def mention_span(head: Token) -> Span:
     """The noun phrase that names a speaker, without relative clauses or appositive
     descriptions: "Gen. Frank McKenzie" from "Gen. Frank McKenzie, commander of ..."."""
     head = _named_head(head)
     keep = [head]
     for child in head.children:
-        if (
-            child.dep_ == "prep"
-            and child.i > head.i
-            and head.lower_ in KEEP_PREP_HEADS
-            and child.lower_ not in LIST_PREPOSITIONS
-        ) or child.dep_ not in DROP_FROM_MENTION:
+        if _keeps_preposition(head, child) or child.dep_ not in DROP_FROM_MENTION:
             keep.extend(child.subtree)
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1

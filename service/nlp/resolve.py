@@ -27,6 +27,7 @@ from .lexicon import (
 from .names import Entity, EntityIndex, clean_name_tokens, org_key, surname_key
 from .parse import NOMINAL_SUBJECT_DEPS, ORG_ENT_LABELS, PLURAL_TAGS, mention_span
 from .records import SpeakerKind
+from .roles import is_role_head, role_phrase
 
 
 class SpeakerResolver:
@@ -150,6 +151,7 @@ class SpeakerResolver:
             if found is None and head.lower_ in GENERIC_ORG_HEADS:
                 found = self._recent(mention.start_char, lambda e: e.kind is SpeakerKind.ORGANIZATION)
             if found is not None:
+                _add_description_role(found, mention)
                 return found
         kind = self._source_kind(mention, head, determiner or first)
         if kind is None:
@@ -161,6 +163,7 @@ class SpeakerResolver:
             if mention[0].lower_ in ARTICLES and len(mention) > 1:
                 name = mention[1:].text
             entity = self.groups[key] = Entity(key, name, kind, first_seen=mention.start_char)
+        _add_description_role(entity, mention)
         entity.positions.append(mention.start_char)
         return entity
 
@@ -186,11 +189,24 @@ class SpeakerResolver:
             )
         if plural and (word in GROUP_NOUNS or word in ROLE_NOUNS or word.endswith("s")):
             return SpeakerKind.GROUP
-        if word in ROLE_NOUNS:
+        if word in ROLE_NOUNS or is_role_head(head):
             return SpeakerKind.PERSON
         if word in GENERIC_ORG_HEADS:
             return SpeakerKind.ORGANIZATION
         return None
+
+
+def _add_description_role(entity: Entity, mention: Span) -> None:
+    """A description is a role of whom it describes: "the 74-year-old comedian" says what
+    the person named earlier is; "a spokesman for the council" what an unnamed source is."""
+    if entity.kind is SpeakerKind.ORGANIZATION:
+        return
+    tokens = list(mention)
+    while tokens and (tokens[0].dep_ in {"det", "nummod"} or tokens[0].lower_ in ANONYMOUS_DETERMINERS):
+        tokens = tokens[1:]  # "two aides familiar with the talks" are aides
+    role = role_phrase(tokens)
+    if role is not None:
+        entity.add_role(role, mention.start)
 
 
 def _subjects_before(pronoun: Token) -> list[Token]:

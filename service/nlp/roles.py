@@ -1,0 +1,189 @@
+"""Roles read from the parse: the noun phrases that the syntax ties to a named person.
+
+A role is headed by a noun that denotes a person's occupation or position: any noun of
+WordNet's `noun.person` class (`resources.person_nouns`), a title written before names
+(`lexicon.NAME_TITLES`, ranks) or a role noun of ours (`lexicon.ROLE_NOUNS`).  Four
+places hold one:
+
+- the modifier chain before the name: "Lib Dem home affairs spokesman Mark Oaten",
+  "Arsenal striker Thierry Henry" (`premodifier_role`);
+- an appositive after it, with its `of`/`at`/`for` attachment: "Ana Silva, chief
+  economist at Capital Economics," (`appositive_after`), also after an age
+  ("Ana Silva, 45, a nursing student");
+- a predicate nominal in a relative clause: "Oaten, who is the party's spokesman";
+- an appositive before it: "the top Democrat on the committee, Sen. Jack Reed".
+
+An honorific (Mr, Ms, Dr, Sir) is never a role.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import APPOSITIVE_STOPS, ARTICLES, HONORIFICS, NAME_TITLES, POSSESSIVE_ENDINGS, RANKS, ROLE_NOUNS
+from .resources import person_acronyms, person_nouns
+
+# How far an appositive may run after a name, in tokens.
+MAX_APPOSITIVE_TOKENS = 16
+MAX_ROLE_TOKENS = 14
+# What ends an appositive after a name, and one before it.
+APPOSITIVE_AFTER_STOPS = frozenset({",", ";", ")", "(", "—", "–", ":"})
+APPOSITIVE_BEFORE_STOPS = APPOSITIVE_AFTER_STOPS
+# Dependencies that tie a word before a name to it as a modifier.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod", "npadvmod", "advmod"})
+COPULAS = frozenset({"is", "was", "'s", "’s", "has", "had"})
+
+
+def _hyphenated(token: Token) -> str | None:
+    """ "front-runner", "fly-half": spaCy splits a hyphenated word into three tokens."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+        first = doc[token.i - 2]
+        if not first.whitespace_:
+            return f"{first.lower_}-{token.lower_}"
+    return None
+
+
+def is_role_head(token: Token) -> bool:
+    """A noun that denotes a person's occupation or position (or a title)."""
+    word = token.lower_.rstrip(".")
+    if token.lower_ in HONORIFICS or word in HONORIFICS:
+        return False
+    if token.text in person_acronyms() or token.text.rstrip(".") in person_acronyms():
+        return True
+    if token.pos_ not in {"NOUN", "PROPN"} and token.lower_ not in NAME_TITLES:
+        return False
+    lemma = token.lemma_.lower()
+    hyphenated = _hyphenated(token)
+    nouns = person_nouns()
+    return (
+        lemma in nouns
+        or word in nouns
+        or (hyphenated is not None and hyphenated in nouns)
+        or token.lower_ in NAME_TITLES
+        or token.lower_ in RANKS
+        or word in ROLE_NOUNS
+    )
+
+
+def _trim_role(tokens: list[Token]) -> list[Token]:
+    """Without articles or punctuation at either end, nor honorifics before the name."""
+    while tokens and (tokens[0].lower_ in ARTICLES or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].text in POSSESSIVE_ENDINGS):
+        tokens = tokens[:-1]
+    while tokens and tokens[-1].lower_ in HONORIFICS:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _span(tokens: list[Token]) -> Span | None:
+    if not tokens or len(tokens) > MAX_ROLE_TOKENS:
+        return None
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def premodifier_role(name: Span) -> Span | None:
+    """The words before the name that the parse hangs on it, when a role noun heads them
+    ("White House press secretary Jo Park", "former referees' chief Ana Silva")."""
+    doc = name.doc
+    first = name.start
+    before = doc[first - 1] if first > 0 else None
+    if before is not None and name.root.head == before and is_role_head(before):
+        # a parse that hangs the name on the role (`their Welsh striker Craig Bellamy`)
+        return _span(_trim_role(list(doc[before.left_edge.i : first])))
+    i = first - 1
+    while i >= 0:
+        token = doc[i]
+        if token.is_space or "\n" in token.text or (token.ent_type_ == "PERSON" and token.i < first - 1):
+            break
+        if not (first <= _chain_head(token, first, name.end) < name.end):
+            break
+        if token.dep_ not in MODIFIER_DEPS and not is_role_head(token):
+            break
+        i -= 1
+    tokens = _trim_role(list(doc[i + 1 : first]))
+    if not tokens or not any(is_role_head(t) for t in tokens):
+        return None
+    return _span(tokens)
+
+
+def _chain_head(token: Token, first: int, end: int) -> int:
+    """Where the heads of `token` lead: the index of the first head at or after `first`
+    (inside the name or past it), climbing at most a few steps through the words between."""
+    for _ in range(6):
+        if token.head.i >= first or token.head is token:
+            return token.head.i if token.head is not token else -1
+        if token.head.i < token.i:
+            return -1
+        token = token.head
+    return -1
+
+
+def appositive_after(doc: Doc, end: int) -> Span | None:
+    """ ", commander of U.S. Central Command,", ", 45, a nursing student", ", who is the
+    party's spokesman": a role phrase set off by a comma after the name."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    start = end + 1
+    if start + 1 < len(doc) and doc[start].like_num and doc[start + 1].text == ",":
+        start += 2  # an age: ", 45, a nursing student"
+    if start + 1 < len(doc) and doc[start].lower_ == "who" and doc[start + 1].lower_ in COPULAS:
+        start += 2  # a predicate nominal: ", who is the party's spokesman"
+    tokens: list[Token] = []
+    for token in doc[start : start + MAX_APPOSITIVE_TOKENS]:
+        if token.text in APPOSITIVE_AFTER_STOPS or token.is_space or "\n" in token.text:
+            break
+        if token.is_sent_start and tokens:
+            break
+        if token.text == "." and not tokens:
+            break
+        if token.lower_ in APPOSITIVE_STOPS or _starts_a_clause(token):
+            break
+        tokens.append(token)
+    return role_phrase(tokens)
+
+
+def _starts_a_clause(token: Token) -> bool:
+    """A verb that is not a modifier of a noun ("managing director", "based in Tampa" are
+    part of the role; "said", "told" start the sentence's own clause)."""
+    if token.pos_ not in {"VERB", "AUX"} or token.tag_ == "VBN":
+        return False
+    return token.dep_ not in {"amod", "compound", "nmod"}
+
+
+def appositive_before(doc: Doc, start: int) -> Span | None:
+    """ "the top Democrat on the Senate Armed Services Committee, Sen. Jack Reed"."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    tokens: list[Token] = []
+    i = start - 2
+    while i >= 0 and len(tokens) < MAX_APPOSITIVE_TOKENS - 1:
+        token = doc[i]
+        if token.text in APPOSITIVE_BEFORE_STOPS or token.is_space or token.is_quote:
+            break
+        tokens.insert(0, token)
+        if token.is_sent_start:
+            break
+        i -= 1
+    if not tokens or tokens[0].lower_ not in ARTICLES:
+        return None
+    return role_phrase(tokens)
+
+
+def role_phrase(tokens: list[Token]) -> Span | None:
+    """The tokens as a role, when a role noun heads them before any preposition
+    ("chief economist at Capital Economics"; not "the man at the door")."""
+    tokens = _trim_role(tokens)
+    if not tokens or len(tokens) > MAX_ROLE_TOKENS:
+        return None
+    if tokens[0].ent_type_ == "PERSON" and not is_role_head(tokens[0]):
+        return None
+    before_preposition = []
+    for token in tokens:
+        if token.pos_ == "ADP" or token.dep_ == "prep":
+            break
+        before_preposition.append(token)
+    if not any(is_role_head(t) for t in before_preposition):
+        return None
+    return _span(tokens)
