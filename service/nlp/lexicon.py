@@ -322,7 +322,7 @@ ANONYMOUS_PLURAL_DETERMINERS = words("multiple several some")
 CONTRASTIVE_DETERMINERS = words("other")
 
 # Words that end an appositive role after a name (`Ana Silva, who …`, `…, said …`).
-APPOSITIVE_STOPS = words("who which that said says")
+APPOSITIVE_STOPS = words("who whose whom which that where when said says")
 # Words that join the parts of a title (`Chairman of the Joint Chiefs`).
 NAME_CONNECTORS = words("of the for on and to")
 # Words before a name that say where someone serves, not who they are.

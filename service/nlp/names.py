@@ -31,7 +31,7 @@ from .lexicon import (
 from .parse import QUOTE_MARK_CHARS
 from .records import SpeakerKind
 from .resources import name_gender, person_nouns
-from .roles import appositive_after, appositive_before, premodifier_role
+from .roles import appositive_after, appositive_before, is_occupation, premodifier_role, role_head
 
 PARTY_TAG_RE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 ORG_LABELS = frozenset({"ORG", "FAC", "GPE", "NORP"})
@@ -135,7 +135,7 @@ class Entity:
         text = span.text
         if any(r.text.lower() == text.lower() for r in self.roles):
             return
-        self.roles.append(Role(text, span.start_char, span.end_char, role_score(text, order)))
+        self.roles.append(Role(text, span.start_char, span.end_char, role_score(tokens, order)))
         self.descriptions.update(role_words(text))
 
     @property
@@ -147,17 +147,20 @@ class Entity:
         return [r.text for r in self.roles]
 
 
-def role_score(text: str, order: int) -> tuple[int, int, int]:
-    """How informative a role is: an office beats a bare title, which beats a rank;
-    then more content words; then the earlier mention."""
-    words = [w.lower() for w in text.split()]
+def role_score(tokens: list[Token], order: int) -> tuple[int, int, int]:
+    """How informative a role is: an office or occupation stated in several words beats
+    one in a word, which beats any other description of a person ("supporter",
+    "veteran"), which beats a bare rank; then more content words; then the earlier."""
+    words = [t.lower_ for t in tokens]
     content = [w for w in words if w not in NATIONALITY_PREFIXES and w not in NAME_CONNECTORS]
     if all(w in RANKS or w in HONORIFICS or w in SERVICE_WORDS for w in content):
         level = 0
-    elif len(content) == 1:
+    elif not is_occupation(role_head(tokens)):
         level = 1
-    else:
+    elif len(content) == 1:
         level = 2
+    else:
+        level = 3
     return (level, len(content), -len(words) * 1000 - order)
 
 

@@ -40,6 +40,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep"})
 DROP_FROM_MENTION = frozenset({"relcl", "acl", "appos", "advcl", "punct", "parataxis", "prep"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
 PARTICIPLE_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 OWNER_DEPS = frozenset({"compound", "poss", "nmod"})
 PHRASAL_CUE_DEPS = frozenset({"prt", "advmod", "ccomp", "acomp", "oprd", "dobj"})
@@ -111,13 +112,24 @@ def _keeps_preposition(head: Token, child: Token) -> bool:
     return head.pos_ == "NOUN" and child.lower_ in ROLE_PREPOSITIONS and is_role_head(head)
 
 
+def _without_clauses(token: Token) -> list[Token]:
+    """The subtree of `token` without the relative clauses, appositions and asides in it
+    (`for the summit (WSIS), which meets in Geneva` → `for the summit`)."""
+    dropped = {t.i for c in token.subtree if c.dep_ in CLAUSE_DEPS and c is not token for t in c.subtree}
+    kept = [t for t in token.subtree if t.i not in dropped]
+    end = next((n for n, t in enumerate(kept) if t.text in {",", "(", ";"}), len(kept))
+    return kept[:end]
+
+
 def mention_span(head: Token) -> Span:
     """The noun phrase that names a speaker, without relative clauses or appositive
     descriptions: "Gen. Frank McKenzie" from "Gen. Frank McKenzie, commander of ..."."""
     head = _named_head(head)
     keep = [head]
     for child in head.children:
-        if _keeps_preposition(head, child) or child.dep_ not in DROP_FROM_MENTION:
+        if _keeps_preposition(head, child):
+            keep.extend(_without_clauses(child))
+        elif child.dep_ not in DROP_FROM_MENTION:
             keep.extend(child.subtree)
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1

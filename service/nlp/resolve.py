@@ -204,7 +204,7 @@ def _add_description_role(entity: Entity, mention: Span) -> None:
     tokens = list(mention)
     while tokens and (tokens[0].dep_ in {"det", "nummod"} or tokens[0].lower_ in ANONYMOUS_DETERMINERS):
         tokens = tokens[1:]  # "two aides familiar with the talks" are aides
-    role = role_phrase(tokens)
+    role = role_phrase(tokens, mention.root)
     if role is not None:
         entity.add_role(role, mention.start)
 

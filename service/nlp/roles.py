@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import APPOSITIVE_STOPS, ARTICLES, HONORIFICS, NAME_TITLES, POSSESSIVE_ENDINGS, RANKS, ROLE_NOUNS
-from .resources import person_acronyms, person_nouns
+from .resources import occupation_nouns, person_acronyms, person_nouns
 
 # How far an appositive may run after a name, in tokens.
 MAX_APPOSITIVE_TOKENS = 16
@@ -66,6 +66,31 @@ def is_role_head(token: Token) -> bool:
     )
 
 
+def role_head(tokens: list[Token]) -> Token | None:
+    """The noun a role is about: the last role noun before any preposition ("chief" in
+    "chief economist"... "economist"; "director" in "director of football")."""
+    head = None
+    for token in tokens:
+        if token.pos_ == "ADP" and head is not None:
+            break
+        if is_role_head(token):
+            head = token
+    return head
+
+
+def is_occupation(token: Token | None) -> bool:
+    """An office, title or occupation ("minister", "striker", "Sen."), not any other
+    description of a person ("supporter", "veteran", "friend")."""
+    if token is None:
+        return False
+    word = token.lower_.rstrip(".")
+    if token.lower_ in NAME_TITLES or token.lower_ in RANKS or word in ROLE_NOUNS or token.text in person_acronyms():
+        return True
+    occupations = occupation_nouns()
+    hyphenated = _hyphenated(token)
+    return token.lemma_.lower() in occupations or word in occupations or hyphenated in occupations
+
+
 def _trim_role(tokens: list[Token]) -> list[Token]:
     """Without articles or punctuation at either end, nor honorifics before the name."""
     while tokens and (tokens[0].lower_ in ARTICLES or tokens[0].is_punct or tokens[0].is_space):
@@ -101,11 +126,23 @@ def premodifier_role(name: Span) -> Span | None:
             break
         if token.dep_ not in MODIFIER_DEPS and not is_role_head(token):
             break
+        left = token.left_edge.i  # with its own modifiers: "University of Michigan librarian"
+        if left < i and not any(_breaks_a_role(t) for t in doc[left:i]):
+            i = left
         i -= 1
-    tokens = _trim_role(list(doc[i + 1 : first]))
+    start = i + 1
+    while (
+        start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
+    ):
+        start -= 2  # "co-host", "ex-minister": the word the hyphen joins
+    tokens = _trim_role(list(doc[start:first]))
     if not tokens or not any(is_role_head(t) for t in tokens):
         return None
     return _span(tokens)
+
+
+def _breaks_a_role(token: Token) -> bool:
+    return token.text in APPOSITIVE_AFTER_STOPS or token.is_quote or token.is_space or "\n" in token.text
 
 
 def _chain_head(token: Token, first: int, end: int) -> int:
@@ -123,6 +160,7 @@ def _chain_head(token: Token, first: int, end: int) -> int:
 def appositive_after(doc: Doc, end: int) -> Span | None:
     """ ", commander of U.S. Central Command,", ", 45, a nursing student", ", who is the
     party's spokesman": a role phrase set off by a comma after the name."""
+    end = _after_parenthesis(doc, end)
     if end >= len(doc) or doc[end].text != ",":
         return None
     start = end + 1
@@ -152,6 +190,15 @@ def _starts_a_clause(token: Token) -> bool:
     return token.dep_ not in {"amod", "compound", "nmod"}
 
 
+def _after_parenthesis(doc: Doc, end: int) -> int:
+    """Past a short parenthesis after a name: "Sen. Ana Silva (D-Ore.), a former judge"."""
+    if end < len(doc) and doc[end].text == "(":
+        for i in range(end + 1, min(len(doc), end + 8)):
+            if doc[i].text == ")":
+                return i + 1
+    return end
+
+
 def appositive_before(doc: Doc, start: int) -> Span | None:
     """ "the top Democrat on the Senate Armed Services Committee, Sen. Jack Reed"."""
     if start < 2 or doc[start - 1].text != ",":
@@ -171,9 +218,9 @@ def appositive_before(doc: Doc, start: int) -> Span | None:
     return role_phrase(tokens)
 
 
-def role_phrase(tokens: list[Token]) -> Span | None:
-    """The tokens as a role, when a role noun heads them before any preposition
-    ("chief economist at Capital Economics"; not "the man at the door")."""
+def role_phrase(tokens: list[Token], head: Token | None = None) -> Span | None:
+    """The tokens as a role, when a role noun heads them: `head`, or a role noun before
+    any preposition ("chief economist at Capital Economics"; not "the man at the door")."""
     tokens = _trim_role(tokens)
     if not tokens or len(tokens) > MAX_ROLE_TOKENS:
         return None
@@ -184,6 +231,6 @@ def role_phrase(tokens: list[Token]) -> Span | None:
         if token.pos_ == "ADP" or token.dep_ == "prep":
             break
         before_preposition.append(token)
-    if not any(is_role_head(t) for t in before_preposition):
+    if not any(is_role_head(t) for t in before_preposition) and not (head is not None and is_role_head(head)):
         return None
     return _span(tokens)
