@@ -1,5 +1,11 @@
 """Shared fixtures: the spaCy pipeline is loaded once per session; each test gets a
-fresh app from the factory with that pipeline handed in."""
+fresh app from the factory with that pipeline handed in.
+
+The attribution tests mirror the rule families of `service/nlp/rules/`: one module
+`test_rules_<family>.py` each, beside `test_resolution.py`, `test_roles.py` and
+`test_quotations.py`.  What they share (`quote_for`, `indirect`, `speaker`,
+`speaker_name`, `assert_attributed`, `known_failure` for strict xfail rows) is in
+`helpers.py`, imported as `from helpers import ...`."""
 
 from __future__ import annotations
 

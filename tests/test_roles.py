@@ -1,13 +1,7 @@
 """Roles: titles before a name, appositives after or before it, gathered document-wide."""
 
 import pytest
-
-
-def speaker(extraction, name):
-    for candidate in extraction.speakers:
-        if candidate.name == name:
-            return candidate
-    raise AssertionError(f"no speaker {name!r} in {[s.name for s in extraction.speakers]}")
+from helpers import known_failure, speaker
 
 
 @pytest.mark.parametrize(
@@ -37,6 +31,33 @@ def speaker(extraction, name):
             "Chairman of the Energy Board",
         ),
         ("“We act now,” Pentagon spokesman Dan Ruiz said.", "Dan Ruiz", "Pentagon spokesman"),
+        (
+            "“Margins will recover,” said Priya Nair, chief economist at Northfield Bank.",
+            "Priya Nair",
+            "chief economist at Northfield Bank",
+        ),
+        # Known misattributions (issue 11: closed role vocabulary, truncated roles).
+        known_failure(
+            "“We lost our heads,” Leeds striker Sam Otto admitted after the match.",
+            "Sam Otto",
+            "Leeds striker",
+            reason="`striker` is not in the closed role list",
+            id="xfail sports: Leeds striker",
+        ),
+        known_failure(
+            "“The jury got it wrong,” said defence lawyer Alan Pike.",
+            "Alan Pike",
+            "defence lawyer",
+            reason="the role is truncated to its head, `lawyer`",
+            id="xfail British: defence lawyer",
+        ),
+        known_failure(
+            "“I cried for a week,” comedian Jo Marsh, 74, told the magazine.",
+            "Jo Marsh",
+            "comedian",
+            reason="`comedian` is not in the closed role list",
+            id="xfail entertainment: comedian",
+        ),
     ],
 )
 def test_role_patterns(attribute, text, name, role):

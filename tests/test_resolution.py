@@ -1,0 +1,153 @@
+"""Resolution (`resolve.py`, `names.py`): each attributing mention ("she", "they", "the
+department", "Jensen") to one speaker, and each speaker's kind."""
+
+import pytest
+from helpers import known_failure, quote_for, speaker_name
+
+# (text, fragment of the quote, speaker name, mention text or None to leave it unchecked)
+MENTIONS = [
+    pytest.param(
+        "Senator Maria Ortiz spoke first. “We need the bill,” Ortiz said.\n\n"
+        "The committee met for an hour.\n\n“It will pass,” she said.",
+        "It will pass",
+        "Maria Ortiz",
+        "she",
+        id="a pronoun resolves to the latest speaker",
+    ),
+    pytest.param(
+        "“The talks failed,” Foreign Minister Lena Berg said.\n\n"
+        "The talks were meant to please President Omar Diallo.\n\n“We will try again,” she said.",
+        "try again",
+        "Lena Berg",
+        None,
+        id="a pronoun prefers a speaker over a person merely mentioned",
+    ),
+    pytest.param(
+        "“The talks failed,” Minister Tom Baker said.\n\n"
+        "Senator Omar Diallo met the press on Monday. He said that “the talks will resume in May.”",
+        "resume in May",
+        "Omar Diallo",
+        "He",
+        id="a pronoun prefers the subject just before it over an earlier speaker",
+    ),
+    pytest.param(
+        "“We are done,” Mayor Ana Silva said.\n\nHarbour workers met on Monday. They said the deal “will not hold.”",
+        "will not hold",
+        "Harbour workers",
+        None,
+        id="they resolves to the plural subject just before",
+    ),
+    pytest.param(
+        "The strikes were confirmed in a Defense Department statement.\n\n"
+        "“The strikes were defensive,” the department said.",
+        "defensive",
+        "Defense Department",
+        "the department",
+        id="a definite description resolves to the named organisation",
+    ),
+    # Known misattributions (issue 11: pronouns without agreement, descriptions never
+    # linked to a named person).
+    known_failure(
+        "Governor Kathy Hochul met Mayor Eric Adams on Friday. "
+        '"We agreed on the budget," she said afterward. "Now the hard part starts," he said.',
+        "hard part",
+        "Eric Adams",
+        "he",
+        reason="`he` resolves to the last speaker, Hochul, without gender agreement",
+        id="xfail US: he after she",
+    ),
+    known_failure(
+        "Ruth Ames thanked her aide, Tom Baker. “He kept us going,” Ames said. “She never gave up,” he said.",
+        "never gave up",
+        "Tom Baker",
+        "he",
+        reason="`he` resolves to Ruth Ames, the only speaker so far, not to the man named before",
+        id="xfail US: he is the aide",
+    ),
+    known_failure(
+        "Sen. Maria Ortiz opened the hearing. “This is a scandal,” the senator said.",
+        "scandal",
+        "Maria Ortiz",
+        "the senator",
+        reason="`the senator` becomes a speaker of its own instead of Sen. Maria Ortiz",
+        id="xfail US: the senator",
+    ),
+    known_failure(
+        "Veteran actor Jo Marsh has never looked back. “I cried for a week,” the 74-year-old comedian told the magazine.",
+        "cried for a week",
+        "Jo Marsh",
+        "the 74-year-old comedian",
+        reason="a descriptive mention is never linked to the person named before",
+        id="xfail entertainment: the 74-year-old comedian",
+    ),
+    known_failure(
+        "“We expect a strong quarter,” the company, Northwind Ltd., said in a statement.",
+        "strong quarter",
+        "Northwind Ltd.",
+        None,
+        reason="the organisation named in the appositive is not the speaker's name (`company`)",
+        id="xfail business: the company, Name,",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "mention"), MENTIONS)
+def test_a_mention_resolves_to_its_speaker(attribute, text, fragment, speaker, mention):
+    quote = quote_for(attribute(text), fragment)
+    assert speaker_name(quote) == speaker
+    if mention is not None:
+        assert quote.mention.text == mention
+
+
+def test_a_definite_description_of_an_organisation_keeps_its_kind(attribute):
+    text = (
+        "The strikes were confirmed in a Defense Department statement.\n\n"
+        "“The strikes were defensive,” the department said."
+    )
+    assert quote_for(attribute(text), "defensive").speaker.kind.value == "organization"
+
+
+# (text, fragment of the quote, speaker kind)
+KINDS = [
+    ("“Troops will stay,” one U.S. official said.", "Troops", "anonymous"),
+    ("“Troops will stay,” a senior official said on condition of anonymity.", "Troops", "anonymous"),
+    ("“Troops will stay,” Defense officials said.", "Troops", "group"),
+    ("“Troops will stay,” the Pentagon said.", "Troops", "organization"),
+    ("“Troops will stay,” General Sam Okoro said.", "Troops", "person"),
+    # Known misattributions (issue 11: speaker kinds).
+    known_failure(
+        "Paulsen, 45, said: “We lost everything.”",
+        "lost everything",
+        "person",
+        reason="a surname with an age is taken for an organisation",
+        id="xfail US: Name, age, said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind"), KINDS)
+def test_speaker_kinds(attribute, text, fragment, kind):
+    quote = quote_for(attribute(text), fragment)
+    assert quote.speaker is not None
+    assert quote.speaker.kind.value == kind
+
+
+def test_one_speaker_per_person_without_titles(attribute):
+    text = (
+        "U.S. Defense Secretary Carl Jensen visited the base.\n\n"
+        "“We are here to stay,” Jensen said. “The mission continues,” he added.\n\n"
+        "“No comment,” Secretary Jensen said later."
+    )
+    extraction = attribute(text)
+    assert [s.name for s in extraction.speakers] == ["Carl Jensen"]
+    assert len(extraction.speakers[0].quotes) == 3
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="`the aides` becomes a second speaker instead of the aides introduced before (issue 11)",
+)
+def test_a_group_and_its_later_description_are_one_speaker(attribute):
+    text = "Two aides familiar with the talks said the deal was close. “We are nearly there,” the aides said."
+    assert len(attribute(text).speakers) == 1
