@@ -47,22 +47,20 @@ MENTIONS = [
     ),
     # Known misattributions (issue 11: pronouns without agreement, descriptions never
     # linked to a named person).
-    known_failure(
+    pytest.param(
         "Governor Kathy Hochul met Mayor Eric Adams on Friday. "
         '"We agreed on the budget," she said afterward. "Now the hard part starts," he said.',
         "hard part",
         "Eric Adams",
         "he",
-        reason="`he` resolves to the last speaker, Hochul, without gender agreement",
-        id="xfail US: he after she",
+        id="US: he after she",
     ),
-    known_failure(
+    pytest.param(
         "Ruth Ames thanked her aide, Tom Baker. “He kept us going,” Ames said. “She never gave up,” he said.",
         "never gave up",
         "Tom Baker",
         "he",
-        reason="`he` resolves to Ruth Ames, the only speaker so far, not to the man named before",
-        id="xfail US: he is the aide",
+        id="US: he is the aide",
     ),
     known_failure(
         "Sen. Maria Ortiz opened the hearing. “This is a scandal,” the senator said.",

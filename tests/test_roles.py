@@ -44,12 +44,11 @@ from helpers import known_failure, speaker
             reason="`striker` is not in the closed role list",
             id="xfail sports: Leeds striker",
         ),
-        known_failure(
+        pytest.param(
             "“The jury got it wrong,” said defence lawyer Alan Pike.",
             "Alan Pike",
             "defence lawyer",
-            reason="the role is truncated to its head, `lawyer`",
-            id="xfail British: defence lawyer",
+            id="British: defence lawyer",
         ),
         known_failure(
             "“I cried for a week,” comedian Jo Marsh, 74, told the magazine.",
