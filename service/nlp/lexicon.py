@@ -285,8 +285,13 @@ STANCE_OBJECT_VERBS = words(
     seek refuse express challenge like
     """
 )
+# Verbs of intention, refusal and expectation: what they take is no one's words, even
+# where WordNet gives them a sense of speech (`declined to comment`, `plans to run`).
+INTENTION_VERBS = words("want plan hope expect intend decline refuse seek try aim wish prefer mean need")
 # Verbs whose object is the person addressed, not the content (`asked the network to ...`).
 ADDRESSEE_VERBS = words("ask urge tell request push")
+# Verbs that report what a source called something (`called the plan a disaster`).
+NAMING_VERBS = words("call label brand dub describe characterize characterise term")
 
 # Heads of noun phrases that name an organisation ("the militia", "the department"):
 # a name described by one is an organisation, whatever NER said.
@@ -336,30 +341,6 @@ TITLE_SMALL_WORDS = words("a an the of and or in on at to for with by from")
 COMPLEMENTIZERS = words("that whether if")
 # Marks of an open question (`whether he believes …`): nothing asserted.
 OPEN_QUESTION_MARKERS = words("whether if")
-# Prepositions after an object that belong to what is said (`criticized X as vague`).
-OBJECT_PREPOSITIONS = words("as of for to over on about")
-# Verbs of stance whose content is the object of a preposition, with the prepositions.
-PREPOSITIONAL_STANCE: dict[str, frozenset[str]] = {
-    "refer": words("to"),
-    "point": words("to"),
-    "talk": words("about"),
-    "speak": words("about of"),
-    "complain": words("about of"),
-    "call": words("for on"),
-    "focus": words("on"),
-    "vote": words("for against"),
-    "rail": words("against"),
-    "campaign": words("for against"),
-    "side": words("with"),
-    "agree": words("with"),
-    "argue": words("for against"),
-    "comment": words("on"),
-    "warn": words("of about against"),
-    "boast": words("about of"),
-    "brag": words("about"),
-    "joke": words("about"),
-    "insist": words("on"),
-}
 # Nouns for findings that speak for themselves: `In a new poll, 50 percent chose Silva.`
 FINDING_NOUNS = words("poll polls survey surveys study studies report analysis census tally count")
 

@@ -16,20 +16,20 @@ from ..lexicon import (
     COMPLEMENTIZERS,
     FINDING_NOUNS,
     FIRST_AND_SECOND_POSSESSIVES,
+    INTENTION_VERBS,
+    NAMING_VERBS,
     NOT_A_SOURCE,
-    OBJECT_PREPOSITIONS,
     OPEN_QUESTION_MARKERS,
-    PREPOSITIONAL_STANCE,
     REPORTING_VERBS,
     SAY_VERBS,
     STANCE_NOUNS,
     STANCE_OBJECT_VERBS,
 )
 from ..parse import (
-    AUX_DEPS,
     CLAUSE_STOPS,
+    FINITE_TAGS,
     PASSIVE_DEPS,
-    TIME_ENT_LABELS,
+    SUBJECT_DEPS,
     VERB_POS,
     according_to_source,
     has_own_subject,
@@ -39,9 +39,12 @@ from ..parse import (
     subject_of,
     token_span,
 )
+from ..resources import cue_verb
 from .base import Attribution, ReportedClause, Rule
 
 MIN_CLAUSE_TOKENS = 3
+FINITE_OR_MODAL_TAGS = FINITE_TAGS | {"MD"}
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
 # What stands between a verb and the words after it when they are circumstances, not
 # what was said (`said when ...`, `said at a press conference`).
 ADVERBIAL_DEPS = frozenset({"prep", "advcl", "advmod", "mark", "npadvmod", "agent"})
@@ -58,7 +61,22 @@ def _trim(tokens: list[Token]) -> list[Token]:
 
 
 def _is_reporting(token: Token) -> bool:
-    return is_cue_verb(token, REPORTING_VERBS) and token.pos_ == "VERB"
+    """A verb that reports speech or belief: from the hand-checked lists, or a verb whose
+    sense of speech or belief takes a `that` clause in WordNet (`conceded`, `alleged`)."""
+    if token.pos_ != "VERB":
+        return False
+    if token.lemma_.lower() in INTENTION_VERBS:
+        return False  # `expect the storm to hit`, `hopes to win`: no one's words
+    return is_cue_verb(token, REPORTING_VERBS) or _reports_a_that_clause(token.lemma_.lower())
+
+
+def _reports_a_that_clause(lemma: str) -> bool:
+    """Speech or belief is the verb's first sense, and that sense takes a clause: not
+    `make` (whose sense of speech, "make it clear", is rare), not `learn` or `see`."""
+    entry = cue_verb(lemma)
+    if entry is None or not entry.that_clause or lemma in INTENTION_VERBS:
+        return False
+    return entry.first_lexname in {"verb.communication", "verb.cognition"}
 
 
 def _speaks_on_its_own(token: Token) -> bool:
@@ -125,52 +143,98 @@ def _another_report(token: Token) -> bool:
     return has_own_subject(token) or token.tag_ != "VBG" or _is_reporting(token.head)
 
 
-def _object_of(verb: Token) -> list[Token] | None:
-    """What a verb of stance is about: its object with any predicate after it (`called
-    the plan "reckless"`), or its infinitive (`wants to build`, `urged voters to stay`)."""
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    if not objects and verb.lemma_.lower() in PREPOSITIONAL_STANCE and verb.dep_ != "xcomp":
-        # (`declined to comment on X`: the verb it completes reports the whole of it)
-        # `referring to the convention`, `pointed to the polls`: the preposition's object
-        wanted = PREPOSITIONAL_STANCE[verb.lemma_.lower()]
-        objects = [
-            g for c in verb.children if c.dep_ == "prep" and c.lower_ in wanted for g in c.children if g.dep_ == "pobj"
-        ]
-    complements = [c for c in verb.children if c.dep_ in {"xcomp", "oprd"} and c.i > verb.i]
-    if complements and (not objects or verb.lemma_.lower() in ADDRESSEE_VERBS):
-        parts = [complements[0]]
-    elif objects:
-        parts = [objects[0], *(c for c in complements if c.i > objects[0].i)]
+def _infinitive_of(verb: Token) -> Token | None:
+    """The `to`-infinitive a verb takes (`vowed to resign`, `urged the council to act`)."""
+    for child in verb.children:
+        clausal = child.dep_ in {"xcomp", "ccomp"} and child.i > verb.i and child.pos_ in VERB_POS
+        if clausal and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
+    return None
+
+
+def _speaks_an_infinitive(verb: Token) -> bool:
+    """A verb of speech whose sense takes an infinitive (promise, vow, urge, warn, ask:
+    WordNet's frames 24 and 28); never one of intention, refusal or expectation."""
+    lemma = verb.lemma_.lower()
+    if lemma in INTENTION_VERBS:
+        return False
+    entry = cue_verb(lemma)
+    if entry is None or entry.first_lexname != "verb.communication":
+        return False
+    return entry.to_infinitive or entry.object_to_infinitive
+
+
+def _proposition_of(verb: Token, inside_quote: Callable[[int], bool]) -> list[Token] | None:
+    """What a verb of stance says, when it says a proposition: a `to`-infinitive of a
+    verb of speech (`vowed to resign`, `urged the council to act`), or an object with the
+    predicate the source gave it (`called the plan a disaster`, `described the deal as
+    fair`).  A bare noun phrase (`criticized the merger`, `requested anonymity`) is no
+    proposition, nor is a predicate in quote marks: the quotation reports that."""
+    infinitive = _infinitive_of(verb)
+    if infinitive is not None:
+        if not _speaks_an_infinitive(verb) or _clause_of(infinitive):
+            return None  # (`sought to emphasize that ...`: the inner verb reports it)
+        objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < infinitive.i]
+        if verb.lemma_.lower() in ADDRESSEE_VERBS and not objects and not has_own_subject(infinitive):
+            return None  # `asked not to be named`: a request for oneself, not a proposition
+        parts = [*objects[:1], infinitive]
+    elif verb.lemma_.lower() in NAMING_VERBS or _is_speech_verb(verb):
+        parts = _object_and_predicate(verb, naming=verb.lemma_.lower() in NAMING_VERBS)
+        if parts is None or any(inside_quote(t.idx) for t in parts[-1].subtree):
+            return None
     else:
         return None
-    if len(parts) == 1 and parts[0].pos_ == "PRON" and len(list(parts[0].subtree)) == 1:
-        return None
-    if parts[0].dep_ == "xcomp" and _clause_of(parts[0]):
-        return None  # `sought to emphasize that ...`: the inner verb reports it
-    last = max(part.right_edge.i for part in parts)
-    for child in verb.children:
-        # `criticized the plan as too vague`, `accused Obama of exploitation`
-        when = any(t.ent_type_ in TIME_ENT_LABELS for t in child.subtree)
-        if child.dep_ == "prep" and child.i > last and child.lower_ in OBJECT_PREPOSITIONS and not when:
-            parts.append(child)
-            last = child.right_edge.i
     tokens = sorted((t for part in parts for t in part.subtree), key=lambda t: t.i)
     return _trim(tokens) or None
+
+
+def _object_and_predicate(verb: Token, naming: bool) -> list[Token] | None:
+    """`called [the plan] [a disaster]` (a verb of naming), `dismissed [the report] [as
+    nonsense]` (any verb of speech, with `as`)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects:
+        return None
+    obj = objects[0]
+    for child in verb.children:
+        as_predicate = child.dep_ == "prep" and child.lower_ == "as"
+        if child.i > obj.i and (as_predicate or (naming and child.dep_ in {"oprd", "xcomp", "ccomp"})):
+            return [obj, child]
+    for child in obj.children:  # a parse that hangs the predicate on the object
+        as_predicate = child.dep_ == "prep" and child.lower_ == "as"
+        if child.i > obj.i and (as_predicate or (naming and child.dep_ in {"appos", "amod"})):
+            return [obj]
+    return None
+
+
+def _is_speech_verb(verb: Token) -> bool:
+    """Speech is the verb's first sense in WordNet (`hail`, `warn`; not `continue`, `allow`)."""
+    entry = cue_verb(verb.lemma_.lower())
+    return entry is not None and entry.first_lexname == "verb.communication"
 
 
 def _rest_of_sentence(verb: Token) -> list[Token] | None:
     """`X says the movement ... appeals to ...` parsed with `the movement` as an object:
     what follows `say` up to the end of its sentence is what was said, when it holds a
-    clause of its own."""
+    clause of its own: a finite verb whose subject is in it too."""
     if any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children) or verb.i + 1 >= verb.sent.end:
         return None
-    if verb.doc[verb.i + 1].head is verb and verb.doc[verb.i + 1].dep_ in ADVERBIAL_DEPS:
+    if verb.lemma_.lower() in ADDRESSEE_VERBS:
+        return None  # `tell Holder, who ...`: the words after `tell` are whom it addresses
+    after = verb.doc[verb.i + 1]
+    if (after.head is verb and after.dep_ in ADVERBIAL_DEPS) or after.pos_ in {"ADP", "SCONJ", "INTJ"}:
         return None  # `said when ...`, `said at a press conference`: circumstances, not words
-    following = [t for t in verb.doc[verb.i + 1 : verb.sent.end]]
+    following = list(verb.doc[verb.i + 1 : verb.sent.end])
     if following and following[0].is_punct:
         return None  # `said, "..."` or `said.`
-    clause_verbs = [t for t in following if t.pos_ in VERB_POS and t.dep_ not in AUX_DEPS]
-    if len(following) < 5 or not clause_verbs:
+    inside = {t.i for t in following}
+    clauses = [
+        t
+        for t in following
+        if (t.tag_ in FINITE_OR_MODAL_TAGS or any(c.tag_ == "MD" for c in t.children))
+        and t.dep_ not in {"acl", "aux", "auxpass"}
+        and any(c.dep_ in SUBJECT_DEPS and c.i in inside and c.tag_ not in RELATIVE_TAGS for c in t.children)
+    ]
+    if len(following) < 5 or not clauses:
         return None
     return _trim(following) or None
 
@@ -230,9 +294,9 @@ def reported_clauses(doc: Doc, inside_quote: Callable[[int], bool]) -> Iterator[
         if not tokens and _is_reporting(token):
             rule, tokens = Rule.REPORTED_PARENTHETICAL, _parenthetical_host(token)
         if not tokens and token.lemma_.lower() in SAY_VERBS:
-            tokens = _rest_of_sentence(token)
-        if not tokens and (token.lemma_.lower() in STANCE_OBJECT_VERBS or token.lemma_.lower() in PREPOSITIONAL_STANCE):
-            rule, tokens = Rule.REPORTED_OBJECT, _object_of(token)
+            rule, tokens = Rule.REPORTED, _rest_of_sentence(token)
+        if not tokens and (token.lemma_.lower() in STANCE_OBJECT_VERBS or _is_speech_verb(token)):
+            rule, tokens = Rule.REPORTED_OBJECT, _proposition_of(token, inside_quote)
         if not tokens:
             continue
         subject = subject_of(token) or _leading_noun_phrase(token)
