@@ -4,7 +4,7 @@ paragraph before (`INHERITED_PARAGRAPH`), or of reported speech just before it i
 paragraph (`INHERITED_REPORTED`), when nobody else is named in between."""
 
 import pytest
-from helpers import assert_attributed, known_failure, quote_for, speaker_name
+from helpers import assert_attributed, quote_for, speaker_name
 
 from service.nlp.rules import Rule
 
@@ -63,19 +63,17 @@ NOT_INHERITED = [
         id="another person named in a paragraph between",
     ),
     # Known misattributions (issue 11: continuation with a check).
-    known_failure(
+    pytest.param(
         "“We won,” coach Mia Hart said. Rival coach Bo Chen disagreed. “It was luck.”",
         "luck",
         "Mia Hart",
-        reason="within a paragraph a cue-less quote inherits even when a new speaker is named in between",
-        id="xfail sports: a rival named in between",
+        id="sports: a rival named in between",
     ),
-    known_failure(
+    pytest.param(
         "“Margins held up,” chief executive Lena Ward said. Analyst Tom Reid was less kind. “It was a weak quarter.”",
         "weak quarter",
         "Lena Ward",
-        reason="within a paragraph a cue-less quote inherits even when a new speaker is named in between",
-        id="xfail business: an analyst named in between",
+        id="business: an analyst named in between",
     ),
 ]
 

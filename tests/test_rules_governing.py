@@ -115,13 +115,12 @@ SPEAKERS = [
         reason="`derided` is no cue: the fragment gets no speaker and is dropped as a scare quote",
         id="xfail sports: derided",
     ),
-    known_failure(
+    pytest.param(
         "The ruling was described by defence lawyer Alan Pike as “a travesty.”",
         "travesty",
         "Alan Pike",
         None,
-        reason='`described by X as "…"`: the passive subject `The ruling` is taken as the mention',
-        id="xfail British: described by X as",
+        id="British: described by X as",
     ),
 ]
 

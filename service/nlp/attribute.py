@@ -131,7 +131,7 @@ def extract(doc: Doc, quoted: list[QuotedSpan], index: EntityIndex) -> Extractio
     attributor = _Attributor(doc, quoted, index)
     items = attributor.quote_items() + attributor.reported_items()
     items.sort(key=lambda it: (it.start, it.kind is QuoteKind.INDIRECT))
-    resolver = SpeakerResolver(index)
+    resolver = SpeakerResolver(index, attributor.inside_quote)
     for item in items:
         if item.attribution is not None and item.attribution.mention is not None:
             item.entity = resolver.resolve(item.attribution.antecedent or item.attribution.mention)

@@ -43,6 +43,7 @@ DROP_FROM_MENTION = frozenset({"relcl", "acl", "appos", "advcl", "punct", "parat
 CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
 PARTICIPLE_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 OWNER_DEPS = frozenset({"compound", "poss", "nmod"})
+NOUN_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 PHRASAL_CUE_DEPS = frozenset({"prt", "advmod", "ccomp", "acomp", "oprd", "dobj"})
 CLAUSE_OF_ITS_OWN_DEPS = frozenset({"conj", "advcl"})
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
@@ -229,8 +230,8 @@ def inverted_subject(verb: Token, limit: int) -> Token | None:
     """ "said Esper": the noun right after the cue."""
     for token in verb.doc[verb.i + 1 : min(limit, verb.i + 6)]:
         if token.pos_ in NOMINAL_POS:
-            while token.dep_ == "compound" and token.head.i > token.i:
-                token = token.head
+            while token.dep_ in NOUN_MODIFIER_DEPS and token.i < token.head.i < limit:
+                token = token.head  # `said the Spurs sporting director`: the director
             return token
         if token.is_punct or token.pos_ in {"CCONJ", "VERB"}:
             break

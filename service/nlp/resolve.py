@@ -7,6 +7,8 @@ official" is an anonymous source and "Defense officials" a group.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from .doccache import ents_within
@@ -33,8 +35,11 @@ from .roles import is_role_head, role_phrase
 class SpeakerResolver:
     """Resolves mentions in document order, remembering who spoke last."""
 
-    def __init__(self, index: EntityIndex):
+    def __init__(self, index: EntityIndex, inside_quote: Callable[[int], bool] = lambda char: False):
         self.index = index
+        # A name inside someone's quotation is who they talk about, never who a pronoun
+        # of the writer's stands for.
+        self.inside_quote = inside_quote
         self.groups: dict[str, Entity] = {}
         self.history: list[tuple[int, Entity]] = []
 
@@ -83,7 +88,7 @@ class SpeakerResolver:
         """A named person who is a subject just before the pronoun (`While Silva praises
         the plan, she doubts ...`, `Silva met reporters. She said ...`)."""
         for token in _subjects_before(pronoun):
-            if token.pos_ == "PROPN":
+            if token.pos_ == "PROPN" and not self.inside_quote(token.idx):
                 entity = self._person(token.doc[token.i : token.i + 1])
                 if entity is not None and fits(entity):
                     return entity
@@ -107,7 +112,7 @@ class SpeakerResolver:
                 return entity
         best: tuple[int, Entity] | None = None
         for entity in [*self.index.people.values(), *self.index.orgs.values()]:
-            seen = [p for p in entity.positions if p < position]
+            seen = [p for p in entity.positions if p < position and not self.inside_quote(p)]
             if seen and fits(entity) and (best is None or max(seen) > best[0]):
                 best = (max(seen), entity)
         return best[1] if best else None

@@ -4,21 +4,54 @@ named in between."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..doccache import doc_ents, doc_text
 from ..names import Entity
+from ..parse import SUBJECT_DEPS, tokens_between
 from ..records import QuoteKind
+from ..roles import is_role_head
 from .base import Attribution, Candidate, Rule
+
+# The verbs of a sentence's main clauses.
+MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj"})
 
 
 def _named_person_between(doc: Doc, start: int, end: int, speaker: Entity | None) -> bool:
-    return any(
+    """Someone else could have said it: a person named between the two quotes, or a
+    subject that describes a source (`However, a club spokeswoman was "satisfied"`)."""
+    named = any(
         ent.label_ == "PERSON"
         and start <= ent.start_char < end
         and (speaker is None or speaker.key not in ent.text.lower())
         for ent in doc_ents(doc)
     )
+    return named or any(_another_source(t, speaker) for t in tokens_between(doc, start, end))
+
+
+def _after_attribution(doc: Doc, previous: Candidate, end: int) -> list[Token]:
+    """The words between two quotes, less those that attribute the first (`said the
+    former aide`: the aide is who spoke, not someone new)."""
+    own = previous.attribution
+    skip = set()
+    for span in (own.mention, own.cue, own.antecedent):
+        if span is not None:
+            skip.update(range(span.start, span.end))
+            skip.update(t.i for t in span.root.subtree)
+    return [t for t in tokens_between(doc, previous.span.close_end, end) if t.i not in skip]
+
+
+def _another_source(token: Token, speaker: Entity | None) -> bool:
+    """The subject of a main clause that introduces someone else: a name (`Rival Bo Chen
+    derided ...`) or a description of a person (`However, a club spokeswoman was ...`),
+    not the speaker again (`Silva`, `the minister` for a minister)."""
+    if token.dep_ not in SUBJECT_DEPS or token.head.dep_ not in MAIN_CLAUSE_DEPS:
+        return False
+    if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
+        return speaker is None or speaker.key not in token.lower_
+    if token.pos_ != "NOUN" or not is_role_head(token):
+        return False
+    return speaker is None or token.lower_ not in speaker.descriptions
 
 
 def _continuation_rule(
@@ -28,7 +61,8 @@ def _continuation_rule(
     quote carried on across paragraphs, `INHERITED_PARAGRAPH` for a paragraph that opens
     with a quote right after an attributed one, when nobody else is named in between."""
     if previous.span.paragraph == item.span.paragraph:
-        return Rule.INHERITED
+        between = _after_attribution(doc, previous, item.span.open_start)
+        return None if any(_another_source(t, previous.entity) for t in between) else Rule.INHERITED
     if previous.span.paragraph + 1 != item.span.paragraph:
         return None
     if item.span.continued:

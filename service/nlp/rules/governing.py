@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from ..lexicon import NARRATION_ONLY_CUES, PRONOUN_SUBJECTS, REPORTING_VERBS, SPEECH_VERBS, STANCE_OBJECT_VERBS
 from ..parse import (
     CLAUSE_OF_ITS_OWN_DEPS,
+    PASSIVE_DEPS,
     SENTENCE_STOPS,
     cue_span,
     is_cue_verb,
@@ -26,6 +27,16 @@ def _governs(token: Token) -> bool:
     return (
         is_cue_verb(token, REPORTING_VERBS) or is_cue_verb(token, STANCE_OBJECT_VERBS)
     ) and token.lemma_ not in NARRATION_ONLY_CUES
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    """Who the verb says spoke: its subject, or in the passive the agent (`was described
+    as a "consummate professional" by his friend Ana Silva`); the subject of a passive is
+    what was spoken about (`The party has been accused of "racism"`)."""
+    if any(c.dep_ in PASSIVE_DEPS for c in verb.children):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    return subject_of(verb)
 
 
 def governing(ctx: QuoteContext) -> Attribution | None:
@@ -51,7 +62,7 @@ def governing(ctx: QuoteContext) -> Attribution | None:
             if according is not None:
                 return according
             if _governs(token):
-                subject = subject_of(token)
+                subject = _speaker_of(token)
                 if subject is not None and not (quote.start <= subject.idx < quote.end):
                     found = Attribution(mention_span(subject), cue_span(token), Rule.GOVERNING)
                     (speech if token.lemma_ in SPEECH_VERBS else attitude).append(found)
