@@ -65,7 +65,14 @@ class QuoteSchema(Schema):
 
 
 class SpeakerSchema(SpeakerRefSchema):
-    roles = fields.List(fields.String(), required=True)
+    roles = fields.List(
+        fields.String(), required=True, metadata={"description": "Every role the text states for the speaker."}
+    )
+    role_mentions = fields.List(
+        fields.Nested(TextSpanSchema),
+        required=True,
+        metadata={"description": "Where the text states each role of `roles`, in the same order."},
+    )
     mentions = fields.List(fields.Nested(TextSpanSchema), required=True)
     quotes = fields.List(fields.String(), required=True)
 

@@ -178,8 +178,9 @@ def assert_offsets(text: str, body: dict) -> None:
             if quote.get(part):
                 assert text[quote[part]["start"] : quote[part]["end"]] == quote[part]["text"]
     for speaker in body["speakers"]:
-        for mention in speaker["mentions"]:
+        for mention in [*speaker["mentions"], *speaker["role_mentions"]]:
             assert text[mention["start"] : mention["end"]] == mention["text"]
+        assert [m["text"] for m in speaker["role_mentions"]] == speaker["roles"]
 
 
 def sent_text_of(payload):

@@ -20,8 +20,9 @@ def assert_exact(text: str, body: dict) -> None:
             if span is not None:
                 assert text[span["start"] : span["end"]] == span["text"]
     for speaker in body["speakers"]:
-        for mention in speaker["mentions"]:
+        for mention in [*speaker["mentions"], *speaker["role_mentions"]]:
             assert text[mention["start"] : mention["end"]] == mention["text"]
+        assert [m["text"] for m in speaker["role_mentions"]] == speaker["roles"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

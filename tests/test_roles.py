@@ -83,3 +83,12 @@ def test_party_and_state_tag_is_not_a_role(attribute):
     text = "“We act now,” Sen. Jo Park, D-Ore., said."
     found = speaker(attribute(text), "Jo Park")
     assert "D-Ore." not in found.roles
+
+
+def test_every_role_comes_with_where_the_text_states_it(attribute):
+    text = "“We will recover,” said Arsenal striker Thierry Henry. Henry, 27, the club captain, agreed."
+    extraction = attribute(text)
+    henry = next(s for s in extraction.speakers if s.name == "Thierry Henry")
+    assert henry.role == "Arsenal striker"
+    assert henry.roles == ["Arsenal striker", "club captain"]
+    assert [(m.text, text[m.start : m.end]) for m in henry.role_mentions] == [(r, r) for r in henry.roles]

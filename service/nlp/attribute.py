@@ -166,6 +166,7 @@ def _records(items: list[Candidate], text: str) -> Extraction:
                     kind=entity.kind,
                     role=entity.role,
                     roles=entity.role_texts,
+                    role_mentions=entity.role_mentions,
                 )
                 speakers[id(item.entity)] = speaker
             speaker.quotes.append(quote_id)

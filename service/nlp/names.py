@@ -29,7 +29,7 @@ from .lexicon import (
     SERVICE_WORDS,
 )
 from .parse import QUOTE_MARK_CHARS
-from .records import SpeakerKind
+from .records import SpeakerKind, TextSpan
 from .resources import name_gender, person_nouns
 from .roles import appositive_after, appositive_before, is_occupation, premodifier_role, role_head
 
@@ -122,9 +122,12 @@ class Entity:
     first_seen: int = 0
     positions: list[int] = field(default_factory=list)
 
-    def add_role(self, span: Span, order: int) -> None:
-        """Add a role stated at `span` (an honorific alone is never one)."""
-        tokens = _strip_rank_tail([t for t in span if not t.is_space])
+    def add_role(self, span: Span, order: int, before_name: bool = False) -> None:
+        """Add a role stated at `span` (an honorific alone is never one); a title written
+        before the name loses the rank that ends it ("Chairman of the Joint Chiefs Gen.")."""
+        tokens = [t for t in span if not t.is_space]
+        if before_name:
+            tokens = _strip_rank_tail(tokens)
         while tokens and (tokens[-1].text in {",", "'s", "’s"} or tokens[-1].lower_ in HONORIFICS):
             tokens = tokens[:-1]
         while tokens and tokens[0].text in {",", "-"}:
@@ -145,6 +148,11 @@ class Entity:
     @property
     def role_texts(self) -> list[str]:
         return [r.text for r in self.roles]
+
+    @property
+    def role_mentions(self) -> list[TextSpan]:
+        """Where the document states each role, in the order of `role_texts`."""
+        return [TextSpan(r.text, r.start, r.end) for r in self.roles]
 
 
 def role_score(tokens: list[Token], order: int) -> tuple[int, int, int]:
@@ -272,7 +280,10 @@ def _add_person_roles(doc: Doc, span: Span, entity: Entity) -> None:
     _add_appositive_heads(doc, span, entity)
     title, title_start = _pre_title(doc, span.start)
     premodifier = premodifier_role(span)
-    for role in (title, premodifier, appositive_after(doc, span.end), appositive_before(doc, title_start)):
+    for role in (title, premodifier):
+        if role is not None:
+            entity.add_role(role, span.start, before_name=True)
+    for role in (appositive_after(doc, span.end), appositive_before(doc, title_start)):
         if role is not None:
             entity.add_role(role, span.start)
     for token in doc[max(0, title_start - 1) : span.start]:

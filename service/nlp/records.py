@@ -38,6 +38,7 @@ class Speaker:
     kind: SpeakerKind
     role: str | None = None
     roles: list[str] = field(default_factory=list)
+    role_mentions: list[TextSpan] = field(default_factory=list)
     mentions: list[TextSpan] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
 
