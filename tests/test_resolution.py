@@ -62,13 +62,12 @@ MENTIONS = [
         "he",
         id="US: he is the aide",
     ),
-    known_failure(
+    pytest.param(
         "Sen. Maria Ortiz opened the hearing. “This is a scandal,” the senator said.",
         "scandal",
         "Maria Ortiz",
         "the senator",
-        reason="`the senator` becomes a speaker of its own instead of Sen. Maria Ortiz",
-        id="xfail US: the senator",
+        id="US: the senator",
     ),
     known_failure(
         "Veteran actor Jo Marsh has never looked back. “I cried for a week,” the 74-year-old comedian told the magazine.",
@@ -113,12 +112,11 @@ KINDS = [
     ("“Troops will stay,” the Pentagon said.", "Troops", "organization"),
     ("“Troops will stay,” General Sam Okoro said.", "Troops", "person"),
     # Known misattributions (issue 11: speaker kinds).
-    known_failure(
+    pytest.param(
         "Paulsen, 45, said: “We lost everything.”",
         "lost everything",
         "person",
-        reason="a surname with an age is taken for an organisation",
-        id="xfail US: Name, age, said",
+        id="US: Name, age, said",
     ),
 ]
 
@@ -141,11 +139,53 @@ def test_one_speaker_per_person_without_titles(attribute):
     assert len(extraction.speakers[0].quotes) == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="`the aides` becomes a second speaker instead of the aides introduced before (issue 11)",
-)
 def test_a_group_and_its_later_description_are_one_speaker(attribute):
     text = "Two aides familiar with the talks said the deal was close. “We are nearly there,” the aides said."
     assert len(attribute(text).speakers) == 1
+
+
+# (text, quote fragment, speaker name): people of one family are two speakers; a surname
+# alone is the family member named last; a description points back to whom it fits.
+PEOPLE = [
+    pytest.param(
+        "Bill Clinton spoke on Monday. “We need jobs,” Hillary Clinton said on Tuesday. “I agree,” Bill Clinton said.",
+        "I agree",
+        "Bill Clinton",
+        id="US: family members stay apart",
+    ),
+    pytest.param(
+        "Hillary Clinton spoke first. “We need jobs,” Bill Clinton said. “Good,” Clinton added.",
+        "Good",
+        "Bill Clinton",
+        id="US: a surname alone is the family member named last",
+    ),
+    pytest.param(
+        "Sen. Elizabeth Warren opened the hearing. “This merger is a disaster,” the senator said.",
+        "disaster",
+        "Elizabeth Warren",
+        id="US: the senator after Sen.",
+    ),
+    pytest.param(
+        "Comedian Jo Marsh is retiring. “It’s over,” said the 74-year-old comedian.",
+        "over",
+        "Jo Marsh",
+        id="entertainment: the 74-year-old comedian",
+    ),
+    pytest.param(
+        "The dam was inspected by engineer Tom Ruiz. “It will hold,” said the 58-year-old engineer.",
+        "hold",
+        "Tom Ruiz",
+        id="wire: the engineer named earlier",
+    ),
+    pytest.param(
+        "Striker Sam Otto scored twice. “I owed the fans that,” the striker said.",
+        "owed the fans",
+        "Sam Otto",
+        id="sports: a role the entity took in",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), PEOPLE)
+def test_whom_a_name_or_description_means(attribute, text, fragment, name):
+    assert speaker_name(quote_for(attribute(text), fragment)) == name

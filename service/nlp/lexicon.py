@@ -110,6 +110,30 @@ HONORIFICS = words(
     """
 )
 
+# Abbreviated titles and ranks, and the word a later description uses for them
+# ("Sen. Ana Silva ... the senator").
+TITLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "adm": "admiral",
+    "sgt": "sergeant",
+    "cpl": "corporal",
+    "cmdr": "commander",
+    "prof": "professor",
+    "dr": "doctor",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "pres": "president",
+    "amb": "ambassador",
+}
+
 # Office titles that may stand before a name ("Senator Jack Reed", "Sen. Jack Reed").
 NAME_TITLES = words(
     """
@@ -319,6 +343,8 @@ STANCE_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys("call calls".split(), frozenset({"for"})),
 }
 
+# The units of an age written before a noun ("58-year-old", "six-month-old").
+AGE_UNITS = words("year years month months week weeks")
 # Heads that make a description an unnamed source whatever its determiner.
 UNNAMED_SOURCE_HEADS = words("source sources people person someone")
 # Determiners of a plural description that mark it anonymous rather than a group.

@@ -27,11 +27,12 @@ from .lexicon import (
     RANKS,
     ROLE_NOUNS,
     SERVICE_WORDS,
+    TITLE_ABBREVIATIONS,
 )
 from .parse import QUOTE_MARK_CHARS
 from .records import SpeakerKind, TextSpan
 from .resources import name_gender, person_nouns
-from .roles import appositive_after, appositive_before, is_occupation, premodifier_role, role_head
+from .roles import appositive_after, appositive_before, is_occupation, is_role_head, premodifier_role, role_head
 
 PARTY_TAG_RE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 ORG_LABELS = frozenset({"ORG", "FAC", "GPE", "NORP"})
@@ -53,6 +54,7 @@ def clean_name_tokens(tokens: list[Token]) -> list[Token]:
     start = 0
     while start < len(tokens) - 1 and (
         is_title_word(tokens[start])
+        or _role_word_in_name(tokens, start)
         or tokens[start].lower_ in NATIONALITY_PREFIXES
         or tokens[start].lower_ in SERVICE_WORDS
         or tokens[start].lower_ in ARTICLES
@@ -63,6 +65,12 @@ def clean_name_tokens(tokens: list[Token]) -> list[Token]:
     while kept and (kept[-1].text in POSSESSIVE_ENDINGS | {",", "."} or is_quote_mark(kept[-1])):
         kept = kept[:-1]
     return kept
+
+
+def _role_word_in_name(tokens: list[Token], start: int) -> bool:
+    """ "Striker Sam Otto" as one PERSON entity: a role noun before a given name and a
+    surname is no part of the name (but "Baker Mayfield" keeps his given name)."""
+    return len(tokens) - start >= 3 and tokens[start].ent_iob_ == "B" and is_role_head(tokens[start])
 
 
 def person_name(tokens: list[Token]) -> str:
@@ -84,6 +92,15 @@ def person_name(tokens: list[Token]) -> str:
 def surname_key(name: str) -> str:
     last = name.split()[-1] if name.split() else name
     return re.sub(r"['’]s$", "", last).strip(".,").lower()
+
+
+def given_key(name: str) -> str:
+    """ "hillary clinton": a full name's given name and surname, the key that keeps the
+    members of a family apart; a one-word name is its surname."""
+    words = name.split()
+    if len(words) < 2 or len(words[0].rstrip(".")) < 2:
+        return surname_key(name)
+    return f"{words[0].lower()} {surname_key(name)}"
 
 
 def org_key(text: str) -> str:
@@ -108,6 +125,8 @@ def role_words(text: str) -> set[str]:
     for word in text.lower().replace(".", "").split():
         if word in ROLE_NOUNS or word in NAME_TITLES or word in RANKS or word in person_nouns():
             found.add(word)
+        if word in TITLE_ABBREVIATIONS:
+            found.add(TITLE_ABBREVIATIONS[word])
     return found
 
 
@@ -227,9 +246,24 @@ class EntityIndex:
 
     people: dict[str, Entity] = field(default_factory=dict)
     orgs: dict[str, Entity] = field(default_factory=dict)
+    # Everyone of a surname ("Bill Clinton", "Hillary Clinton"), in order of appearance,
+    # and each by given name and surname.
+    families: dict[str, list[Entity]] = field(default_factory=dict)
+    full_names: dict[str, Entity] = field(default_factory=dict)
 
-    def person(self, key: str) -> Entity | None:
-        return self.people.get(key)
+    def person(self, key: str, before: int | None = None) -> Entity | None:
+        """The person a surname (or "given surname") names: of a family, the one named
+        last before `before`, else the first."""
+        if " " in key:
+            return self.full_names.get(key)
+        family = self.families.get(key, [])
+        if len(family) > 1 and before is not None:
+            seen = [
+                (max(p for p in e.positions if p < before), e) for e in family if any(p < before for p in e.positions)
+            ]
+            if seen:
+                return max(seen, key=lambda pair: pair[0])[1]
+        return family[0] if family else None
 
     def org(self, key: str) -> Entity | None:
         return self.orgs.get(key)
@@ -242,13 +276,30 @@ class EntityIndex:
         key = surname_key(name)
         if not key or not key[0].isalpha():
             return None
-        entity = self.people.get(key)
+        entity = self._same_person(name, key, position)
         if entity is None:
-            entity = self.people[key] = Entity(key, name, SpeakerKind.PERSON, first_seen=position)
+            entity = Entity(key, name, SpeakerKind.PERSON, first_seen=position)
+            self.families.setdefault(key, []).append(entity)
+            self.people[key if len(self.families[key]) == 1 else given_key(name)] = entity
+        if len(name.split()) > 1:
+            self.full_names.setdefault(given_key(name), entity)
         elif len(name.split()) > len(entity.name.split()):
             entity.name = name
         entity.positions.append(position)
         return entity
+
+    def _same_person(self, name: str, key: str, position: int) -> Entity | None:
+        """The entity a name adds a mention of: the one with the same given name, else
+        the family member named last ("Clinton" alone); None for a relative not yet seen
+        ("Hillary Clinton" after "Bill Clinton")."""
+        family = self.families.get(key, [])
+        given = given_key(name)
+        for entity in family:
+            if given_key(entity.name) == given or len(entity.name.split()) < 2:
+                return entity
+        if len(name.split()) < 2:
+            return self.person(key, position)
+        return None
 
     def add_org(self, text: str, position: int) -> Entity | None:
         key = org_key(text)
@@ -278,6 +329,9 @@ def _add_person_roles(doc: Doc, span: Span, entity: Entity) -> None:
     """Every role the text ties to this mention of the person, and the gender its
     titles and honorifics tell."""
     _add_appositive_heads(doc, span, entity)
+    name = clean_name_tokens(list(span))
+    if name and name[0].i > span.start and any(is_role_head(t) for t in doc[span.start : name[0].i]):
+        entity.add_role(doc[span.start : name[0].i], span.start, before_name=True)  # NER took in the role
     title, title_start = _pre_title(doc, span.start)
     premodifier = premodifier_role(span)
     for role in (title, premodifier):
@@ -298,8 +352,9 @@ def build_entity_index(doc: Doc) -> EntityIndex:
             _add_person_roles(doc, span, entity)
     for ent in doc_ents(doc):
         if ent.label_ in ORG_LABELS and ent.label_ != "NORP":
-            if surname_key(ent.text) in index.people and len(ent) <= 2:
-                index.people[surname_key(ent.text)].positions.append(ent.start_char)
+            known = index.person(surname_key(ent.text), ent.start_char)
+            if known is not None and len(ent) <= 2:
+                known.positions.append(ent.start_char)
                 continue
             entity = index.add_org(ent.text, ent.start_char)
             if entity is not None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .doccache import ents_within
 from .lexicon import (
+    AGE_UNITS,
     ANONYMITY_MARKERS,
     ANONYMOUS_DETERMINERS,
     ANONYMOUS_HEADS,
@@ -22,14 +23,16 @@ from .lexicon import (
     DEFINITE_DETERMINERS,
     GENERIC_ORG_HEADS,
     GROUP_NOUNS,
+    HONORIFICS,
     PERSONAL_PRONOUNS,
     ROLE_NOUNS,
     UNNAMED_SOURCE_HEADS,
 )
-from .names import Entity, EntityIndex, clean_name_tokens, org_key, surname_key
-from .parse import NOMINAL_SUBJECT_DEPS, ORG_ENT_LABELS, PLURAL_TAGS, mention_span
+from .names import Entity, EntityIndex, Role, clean_name_tokens, given_key, org_key, surname_key
+from .parse import NOMINAL_SUBJECT_DEPS, NOUN_POS, ORG_ENT_LABELS, PLURAL_TAGS, mention_span
 from .records import SpeakerKind
-from .roles import is_role_head, role_phrase
+from .resources import name_gender
+from .roles import is_occupation, is_role_head, role_head, role_phrase
 
 
 class SpeakerResolver:
@@ -57,9 +60,9 @@ class SpeakerResolver:
         org = self._organization(mention)
         if org is not None:
             return org
-        if root.pos_ == "PROPN":
+        if root.pos_ == "PROPN" and not root.is_lower:
             return self._proper_name(mention)
-        if root.pos_ == "NOUN":
+        if root.pos_ in NOUN_POS:  # (a lower-case "senator" the tagger took for a name too)
             return self._description(mention, root)
         return None
 
@@ -124,8 +127,12 @@ class SpeakerResolver:
             for t in mention
             if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.is_title) and (t.i == root.i or t.head.i == root.i)
         ]
+        if len(tokens) >= 2:
+            full = self.index.person(given_key(" ".join(t.text for t in tokens)))
+            if full is not None:
+                return full
         for token in reversed(tokens):
-            entity = self.index.person(surname_key(token.text))
+            entity = self.index.person(surname_key(token.text), mention.start_char)
             if entity is not None:
                 return entity
         return None
@@ -142,19 +149,15 @@ class SpeakerResolver:
         tokens = clean_name_tokens([t for t in mention if t.pos_ == "PROPN" or t.is_quote])
         if not tokens:
             return None
-        if len(tokens) >= 2 and not ents_within(mention):
+        if not ents_within(mention) and (len(tokens) >= 2 or _said_of_a_person(mention)):
             return self.index.add_person(tokens, mention.start_char)
         return self.index.add_org(mention.text, mention.start_char)
 
     def _description(self, mention: Span, head: Token) -> Entity | None:
         determiner = next((t.lower_ for t in mention if t.dep_ in {"det", "nummod", "amod"} and t.i < head.i), "")
         first = mention[0].lower_
-        if first in DEFINITE_DETERMINERS and head.tag_ != "NNS":
-            found = None
-            for noun in [head, *[t for t in mention if t.pos_ == "NOUN" and t is not head]]:
-                found = found or self.index.find_by_description(noun.lower_, mention.start_char)
-            if found is None and head.lower_ in GENERIC_ORG_HEADS:
-                found = self._recent(mention.start_char, lambda e: e.kind is SpeakerKind.ORGANIZATION)
+        if first in DEFINITE_DETERMINERS:
+            found = self._described_before(mention, head)
             if found is not None:
                 _add_description_role(found, mention)
                 return found
@@ -168,9 +171,47 @@ class SpeakerResolver:
             if mention[0].lower_ in ARTICLES and len(mention) > 1:
                 name = mention[1:].text
             entity = self.groups[key] = Entity(key, name, kind, first_seen=mention.start_char)
+            entity.descriptions.add(head.lemma_.lower())
         _add_description_role(entity, mention)
         entity.positions.append(mention.start_char)
         return entity
+
+    def _described_before(self, mention: Span, head: Token) -> Entity | None:
+        """Who a definite description points back to: an entity whose roles or name hold
+        its head noun ("the senator" for Sen. Ana Silva), the group it repeats ("the
+        aides" after "two aides familiar with the talks"), the latest organisation for
+        "the company", or a person just named whose role the text has not said ("Jo Marsh
+        ... said the 74-year-old comedian")."""
+        at = mention.start_char
+        if head.tag_ in PLURAL_TAGS:
+            return self._group_before(head, at)
+        for noun in [head, *[t for t in mention if t.pos_ == "NOUN" and t is not head]]:
+            found = self.index.find_by_description(noun.lower_, at)
+            if found is not None:
+                return found
+        if head.lower_ in GENERIC_ORG_HEADS:
+            return self._recent(at, lambda e: e.kind is SpeakerKind.ORGANIZATION)
+        if is_role_head(head) and head.pos_ == "NOUN":
+            return self._person_without_a_role_before(mention)
+        return None
+
+    def _group_before(self, head: Token, at: int) -> Entity | None:
+        same_head = [e for e in self.groups.values() if e.first_seen < at and head.lemma_.lower() in e.descriptions]
+        return max(same_head, key=lambda e: max(e.positions), default=None)
+
+    def _person_without_a_role_before(self, mention: Span) -> Entity | None:
+        """The person named last in this sentence or the one before, when no role of
+        theirs is known that the description would contradict."""
+        sentence = mention.sent
+        start = sentence.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+        best: tuple[int, Entity] | None = None
+        for entity in self.index.people.values():
+            seen = [p for p in entity.positions if start <= p < mention.start_char and not self.inside_quote(p)]
+            if seen and (best is None or max(seen) > best[0]):
+                best = (max(seen), entity)
+        if best is None or any(_is_occupational(mention.doc, role) for role in best[1].roles):
+            return None
+        return best[1]
 
     @staticmethod
     def _source_kind(mention: Span, head: Token, determiner: str) -> SpeakerKind | None:
@@ -201,12 +242,35 @@ class SpeakerResolver:
         return None
 
 
+def _is_occupational(doc: Doc, role: Role) -> bool:
+    span = doc.char_span(role.start, role.end, alignment_mode="expand")
+    return span is not None and is_occupation(role_head(list(span)))
+
+
+def _without_age(tokens: list[Token]) -> list[Token]:
+    """ "the 58-year-old engineer" is an engineer: an age is no part of a role."""
+    for n, token in enumerate(tokens):
+        if token.lower_ == "old" and n >= 2 and tokens[n - 1].text == "-" and tokens[n - 2].lower_ in AGE_UNITS:
+            return tokens[n + 1 :]
+    return tokens
+
+
+def _said_of_a_person(mention: Span) -> bool:
+    """A name NER left unlabelled is a person's when the text says so: an age after it
+    (`Smith, 45,`), or an honorific or a known given name in it."""
+    doc = mention.doc
+    after = doc[mention.end : mention.end + 3]
+    aged = len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ","
+    titled = mention.start > 0 and doc[mention.start - 1].lower_ in HONORIFICS
+    return aged or titled or any(name_gender(t.text) is not None for t in mention)
+
+
 def _add_description_role(entity: Entity, mention: Span) -> None:
     """A description is a role of whom it describes: "the 74-year-old comedian" says what
     the person named earlier is; "a spokesman for the council" what an unnamed source is."""
     if entity.kind is SpeakerKind.ORGANIZATION:
         return
-    tokens = list(mention)
+    tokens = _without_age(list(mention))
     while tokens and (tokens[0].dep_ in {"det", "nummod"} or tokens[0].lower_ in ANONYMOUS_DETERMINERS):
         tokens = tokens[1:]  # "two aides familiar with the talks" are aides
     role = role_phrase(tokens, mention.root)
