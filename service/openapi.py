@@ -39,7 +39,8 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Flask
 from werkzeug.routing import Rule
 
-from schemas.quotes import ErrorSchema
+from schemas.batch import BatchErrorSchema, BatchResultSchema
+from schemas.quotes import NOT_BLANK, ErrorSchema
 
 from .errors import CODES
 from .version import __version__
@@ -80,8 +81,8 @@ ERROR_DESCRIPTIONS = {
     503: "The work took longer than the time budget (`QUOTES_REQUEST_BUDGET_S`); send less text at once.",
 }
 
-# One example request and its real answer (from the pipeline when this was written;
-# tests/test_openapi.py checks both still fit the schemas).
+# Example requests and their real answers: tests/test_openapi.py checks that they fit the
+# schemas and that the service still gives these answers (all but `elapsed_ms`).
 QUOTE_TEXT_EXAMPLE = (
     "“We’re going to take this one step at a time,” Defense Secretary Mark Esper told reporters. "
     "Officials said the strikes were defensive."
@@ -96,7 +97,7 @@ QUOTE_RESPONSE_EXAMPLE = {
             "start": 1,
             "end": 45,
             "kind": "direct",
-            "confidence": 0.9,
+            "confidence": 0.95,
             "speaker": {"id": "s1", "name": "Mark Esper", "kind": "person", "role": "Defense Secretary"},
             "mention": {"text": "Defense Secretary Mark Esper", "start": 47, "end": 75},
             "cue": {"text": "told", "start": 76, "end": 80},
@@ -107,7 +108,7 @@ QUOTE_RESPONSE_EXAMPLE = {
             "start": 107,
             "end": 133,
             "kind": "indirect",
-            "confidence": 0.55,
+            "confidence": 0.82,
             "speaker": {"id": "s2", "name": "Officials", "kind": "group", "role": None},
             "mention": {"text": "Officials", "start": 92, "end": 101},
             "cue": {"text": "said", "start": 102, "end": 106},
@@ -135,6 +136,131 @@ QUOTE_RESPONSE_EXAMPLE = {
     ],
     "meta": {"model": "en_core_web_sm 3.8.0", "version": "1.1.0", "chars": 134, "elapsed_ms": 108.7},
 }
+QUOTE_HTML_EXAMPLE = (
+    "<p>&ldquo;We will <em>appeal</em>,&rdquo; said <b>Principal Laura King</b>.</p>"
+    "<p>Parents said the ruling was unfair.</p>"
+)
+QUOTE_HTML_REQUEST_EXAMPLE = {"text": QUOTE_HTML_EXAMPLE, "format": "html", "id": "example-html"}
+QUOTE_HTML_RESPONSE_EXAMPLE = {
+    "id": "example-html",
+    "quotes": [
+        {
+            "id": "q1",
+            "text": "We will appeal,",
+            "start": 10,
+            "end": 34,
+            "kind": "direct",
+            "confidence": 0.95,
+            "speaker": {"id": "s1", "name": "Laura King", "kind": "person", "role": "Principal"},
+            "mention": {"text": "Principal Laura King", "start": 50, "end": 70},
+            "cue": {"text": "said", "start": 42, "end": 46},
+        },
+        {
+            "id": "q2",
+            "text": "the ruling was unfair",
+            "start": 95,
+            "end": 116,
+            "kind": "indirect",
+            "confidence": 0.82,
+            "speaker": {"id": "s2", "name": "Parents", "kind": "group", "role": None},
+            "mention": {"text": "Parents", "start": 82, "end": 89},
+            "cue": {"text": "said", "start": 90, "end": 94},
+        },
+    ],
+    "speakers": [
+        {
+            "id": "s1",
+            "name": "Laura King",
+            "kind": "person",
+            "role": "Principal",
+            "roles": ["Principal"],
+            "mentions": [{"text": "Principal Laura King", "start": 50, "end": 70}],
+            "quotes": ["q1"],
+        },
+        {
+            "id": "s2",
+            "name": "Parents",
+            "kind": "group",
+            "role": None,
+            "roles": [],
+            "mentions": [{"text": "Parents", "start": 82, "end": 89}],
+            "quotes": ["q2"],
+        },
+    ],
+    "meta": {"model": "en_core_web_sm 3.8.0", "version": "1.1.0", "chars": 121, "elapsed_ms": 12.3},
+}
+BATCH_REQUEST_EXAMPLE = {
+    "documents": [
+        {"id": "a1", "text": "“We will appeal,” the mayor said."},
+        {"id": "a2", "text": "<p>Officials said the strikes were defensive.</p>", "format": "html"},
+    ]
+}
+BATCH_RESPONSE_EXAMPLE = {
+    "results": [
+        {
+            "id": "a1",
+            "quotes": [
+                {
+                    "id": "q1",
+                    "text": "We will appeal,",
+                    "start": 1,
+                    "end": 16,
+                    "kind": "direct",
+                    "confidence": 0.95,
+                    "speaker": {"id": "s1", "name": "mayor", "kind": "person", "role": None},
+                    "mention": {"text": "the mayor", "start": 18, "end": 27},
+                    "cue": {"text": "said", "start": 28, "end": 32},
+                }
+            ],
+            "speakers": [
+                {
+                    "id": "s1",
+                    "name": "mayor",
+                    "kind": "person",
+                    "role": None,
+                    "roles": [],
+                    "mentions": [{"text": "the mayor", "start": 18, "end": 27}],
+                    "quotes": ["q1"],
+                }
+            ],
+        },
+        {
+            "id": "a2",
+            "quotes": [
+                {
+                    "id": "q1",
+                    "text": "the strikes were defensive",
+                    "start": 18,
+                    "end": 44,
+                    "kind": "indirect",
+                    "confidence": 0.82,
+                    "speaker": {"id": "s1", "name": "Officials", "kind": "group", "role": None},
+                    "mention": {"text": "Officials", "start": 3, "end": 12},
+                    "cue": {"text": "said", "start": 13, "end": 17},
+                }
+            ],
+            "speakers": [
+                {
+                    "id": "s1",
+                    "name": "Officials",
+                    "kind": "group",
+                    "role": None,
+                    "roles": [],
+                    "mentions": [{"text": "Officials", "start": 3, "end": 12}],
+                    "quotes": ["q1"],
+                }
+            ],
+        },
+    ],
+    "meta": {
+        "model": "en_core_web_sm 3.8.0",
+        "version": "1.1.0",
+        "documents": 2,
+        "errors": 0,
+        "chars": 82,
+        "elapsed_ms": 45.6,
+    },
+}
 HEALTH_EXAMPLE = {"status": "ok", "model": "en_core_web_sm 3.8.0", "version": "1.1.0"}
 
 ERROR_EXAMPLES: dict[int, tuple[str, dict]] = {
@@ -151,16 +277,17 @@ ERROR_EXAMPLES: dict[int, tuple[str, dict]] = {
 }
 
 
-def operation(method: str, **spec: Any) -> Callable:
+def operation(method: str, *, operationId: str, **spec: Any) -> Callable:
     """Attach the OpenAPI operation for `method` (get, post, ...) to a view function.
 
-    `spec` is an OpenAPI operation object (summary, description, requestBody,
-    responses, ...); marshmallow schema classes may stand where a schema goes.
-    Stack one decorator per method for a view that answers several."""
+    `operationId` is the name generated clients give the call (`attributeQuotes`);
+    `spec` is the rest of an OpenAPI operation object (summary, description,
+    requestBody, responses, ...); marshmallow schema classes may stand where a schema
+    goes.  Stack one decorator per method for a view that answers several."""
 
     def decorate(view: Callable) -> Callable:
         operations = dict(getattr(view, "__openapi__", {}))
-        operations[method.lower()] = spec
+        operations[method.lower()] = {"operationId": operationId, **spec}
         view.__openapi__ = operations
         return view
 
@@ -173,24 +300,44 @@ def exclude_from_spec(view: Callable) -> Callable:
     return view
 
 
-def json_body(schema: Any, *, example: dict | None = None, text_plain: str | None = None, **extra: Any) -> dict:
-    """A required request body in JSON, and optionally also as text/plain."""
-    content: dict[str, Any] = {"application/json": {"schema": schema}}
-    if example is not None:
-        content["application/json"]["example"] = example
+def _media(schema: Any, example: Any, examples: dict[str, Any] | None) -> dict:
+    media: dict[str, Any] = {"schema": schema}
+    if examples:
+        media["examples"] = {name: {"value": value} for name, value in examples.items()}
+    elif example is not None:
+        media["example"] = example
+    return media
+
+
+def _text_body(description: str, example: str) -> dict:
+    # The text is the whole body: the same not-blank rule as the JSON `text` field.
+    schema = {"type": "string", "pattern": NOT_BLANK.pattern, "description": description}
+    return {"schema": schema, "example": example}
+
+
+def json_body(
+    schema: Any,
+    *,
+    example: dict | None = None,
+    examples: dict[str, dict] | None = None,
+    text_plain: str | None = None,
+    text_html: str | None = None,
+    **extra: Any,
+) -> dict:
+    """A required request body in JSON, and optionally also as text/plain and text/html
+    (`examples`: name -> value, for several JSON examples)."""
+    content: dict[str, Any] = {"application/json": _media(schema, example, examples)}
     if text_plain is not None:
-        content["text/plain"] = {
-            "schema": {"type": "string", "minLength": 1, "description": "The article text itself."},
-            "example": text_plain,
-        }
+        content["text/plain"] = _text_body("The article text itself.", text_plain)
+    if text_html is not None:
+        content["text/html"] = _text_body("The article as HTML; offsets in the answer point into it.", text_html)
     return {"required": True, "content": content, **extra}
 
 
-def json_response(schema: Any, description: str, example: dict | None = None, **extra: Any) -> dict:
-    media: dict[str, Any] = {"schema": schema}
-    if example is not None:
-        media["example"] = example
-    return {"description": description, "content": {"application/json": media}, **extra}
+def json_response(
+    schema: Any, description: str, example: dict | None = None, examples: dict[str, dict] | None = None, **extra: Any
+) -> dict:
+    return {"description": description, "content": {"application/json": _media(schema, example, examples)}, **extra}
 
 
 def error_response_name(status: int) -> str:
@@ -273,9 +420,8 @@ SECURITY_SCHEMES = {
 KEY_SECURITY = [{}, {"bearerKey": []}, {"headerKey": []}]
 
 
-def _complete(op: dict, endpoint: str, method: str, tag: str) -> dict:
+def _complete(op: dict, tag: str) -> dict:
     op = dict(op)
-    op.setdefault("operationId", f"{endpoint.replace('.', '_')}_{method}")
     op.setdefault("tags", [tag])
     responses = dict(op.get("responses", {}))
     responses.setdefault("500", error_response_name(500))
@@ -296,6 +442,8 @@ def build_spec(app: Flask) -> dict:
         tags=TAGS,
     )
     spec.components.schema("Error", schema=ErrorSchema)
+    spec.components.schema("BatchResult", schema=BatchResultSchema)
+    spec.components.schema("BatchError", schema=BatchErrorSchema)
     for name, scheme in SECURITY_SCHEMES.items():
         spec.components.security_scheme(name, scheme)
     for status in sorted(CODES):
@@ -311,10 +459,38 @@ def build_spec(app: Flask) -> dict:
         entry = paths.setdefault(path, {"operations": {}, "parameters": parameters})
         for method in rule_methods(rule):
             if method in operations:
-                entry["operations"][method] = _complete(operations[method], rule.endpoint, method, tag)
+                entry["operations"][method] = _complete(operations[method], tag)
     for path, entry in paths.items():
         spec.path(path=path, operations=entry["operations"], parameters=entry["parameters"] or None)
-    return spec.to_dict()
+    return _with_limits(_with_batch_one_of(spec.to_dict()), app)
+
+
+def _with_batch_one_of(document: dict) -> dict:
+    """Each batch result is a BatchResult or a BatchError (marshmallow has no `oneOf`)."""
+    schemas = document["components"]["schemas"]
+    if "BatchResponse" in schemas:
+        results = schemas["BatchResponse"]["properties"]["results"]
+        results["items"] = {
+            "oneOf": [{"$ref": "#/components/schemas/BatchResult"}, {"$ref": "#/components/schemas/BatchError"}]
+        }
+    return document
+
+
+def _with_limits(document: dict, app: Flask) -> dict:
+    """The app's configured limits, where a schema can state them: the longest text and
+    the most documents in a batch (over either, the answer is 413)."""
+    schemas = document["components"]["schemas"]
+    if "QuoteRequest" in schemas:
+        schemas["QuoteRequest"]["properties"]["text"]["maxLength"] = app.config["MAX_TEXT_CHARS"]
+    if "BatchRequest" in schemas:
+        schemas["BatchRequest"]["properties"]["documents"]["maxItems"] = app.config["MAX_BATCH_DOCS"]
+    for item in document.get("paths", {}).values():
+        for operation in item.values():
+            content = operation.get("requestBody", {}).get("content", {}) if isinstance(operation, dict) else {}
+            for media_type in ("text/plain", "text/html"):
+                if media_type in content:
+                    content[media_type]["schema"]["maxLength"] = app.config["MAX_TEXT_CHARS"]
+    return document
 
 
 def app_spec(app: Flask) -> dict:

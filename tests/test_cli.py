@@ -228,10 +228,10 @@ def test_a_text_the_pipeline_cannot_take_is_reported_and_the_rest_still_run(nlp,
 
     real = service.response.attribute_text
 
-    def fragile(nlp, text, doc_id=None):
+    def fragile(nlp, text, doc_id=None, *, html=False):
         if "boom" in text:
             raise RuntimeError("the parser broke")
-        return real(nlp, text, doc_id)
+        return real(nlp, text, doc_id, html=html)
 
     monkeypatch.setattr(service.response, "attribute_text", fragile)
     stream = json.dumps({"id": "bad", "text": "boom"}) + "\n" + json.dumps({"id": "ok", "text": SHORT})
