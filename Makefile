@@ -64,11 +64,13 @@ bench: install
 	uptime
 	$(BIN)/python -m bench.throughput --profile $(BENCH_ARGS)
 
-# Long reliability runs against gunicorn on 127.0.0.1: 10x the fuzz suite, 2,000 requests at
-# concurrency 16, a worker SIGKILLed mid-load, exact offsets over the whole eval corpus.
+# Long reliability runs against gunicorn on 127.0.0.1: 10x the fuzz suite, schemathesis with
+# every check and 2,000 examples per operation, 2,000 requests at concurrency 16, a worker
+# SIGKILLed mid-load, exact offsets over the whole eval corpus.
 stress: install-dev
 	uptime
 	QUOTES_ACCESS_LOG=0 QUOTES_FUZZ_SCALE=10 $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
+	QUOTES_SCHEMATHESIS_EXAMPLES=2000 $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_schemathesis.py
 	$(BIN)/python -m stress.run $(STRESS_ARGS)
 
 # Re-pin every dependency with hashes after editing requirements*.in.

@@ -35,7 +35,10 @@ class QuoteRequestSchema(Schema):
     text = fields.String(
         required=True,
         validate=[validate.Regexp(NOT_BLANK, error="The text is blank."), unicode_text],
-        metadata={"description": "The article: plain text, or HTML when `format` is `html`. Not blank."},
+        metadata={
+            "description": "The article: plain text, or HTML when `format` is `html`. Not blank; at most "
+            "`QUOTES_MAX_CHARS` characters (413 above)."
+        },
     )
     format = fields.String(
         load_default="text",

@@ -65,6 +65,13 @@ class HtmlText:
         return self.starts[start], max(self.ends[end - 1], self.starts[start])
 
 
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    n = 0
+    while n < limit and n < len(b) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
 def decode_with_offsets(raw: str, base: int) -> tuple[str, list[tuple[int, int]]]:
     """`html.unescape(raw)`, and for each character of it the source range it came from
     (`raw` starts at `base` in the document)."""
@@ -75,10 +82,16 @@ def decode_with_offsets(raw: str, base: int) -> tuple[str, list[tuple[int, int]]
         for k in range(last, match.start()):
             chars.append(raw[k])
             ranges.append((base + k, base + k + 1))
+        start, end = match.start(), match.end()
         decoded = html.unescape(match.group())
+        # What the reference did not use ("&notit;" is "¬" and then "it;"; "&x;" is no
+        # reference at all) stays characters of its own.
+        kept = _common_suffix(decoded, match.group(), len(decoded) - 1) if decoded != match.group() else len(decoded)
+        head = len(decoded) - kept
         chars.extend(decoded)
-        ranges.extend([(base + match.start(), base + match.end())] * len(decoded))
-        last = match.end()
+        ranges.extend([(base + start, base + end - kept)] * head)
+        ranges.extend((base + k, base + k + 1) for k in range(end - kept, end))
+        last = end
     for k in range(last, len(raw)):
         chars.append(raw[k])
         ranges.append((base + k, base + k + 1))

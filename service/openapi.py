@@ -310,9 +310,10 @@ def _media(schema: Any, example: Any, examples: dict[str, Any] | None) -> dict:
 
 
 def _text_body(description: str, example: str) -> dict:
-    # The text is the whole body: the same not-blank rule as the JSON `text` field.
-    schema = {"type": "string", "pattern": NOT_BLANK.pattern, "description": description}
-    return {"schema": schema, "example": example}
+    # The text is the whole body: the same not-blank rule as the JSON `text` field.  No
+    # `type`: a body is always text, so a "wrong type" is only other text (`-4937`), which
+    # a fuzzer would otherwise count as invalid input wrongly accepted.
+    return {"schema": {"pattern": NOT_BLANK.pattern, "description": description}, "example": example}
 
 
 def json_body(
@@ -462,7 +463,7 @@ def build_spec(app: Flask) -> dict:
                 entry["operations"][method] = _complete(operations[method], tag)
     for path, entry in paths.items():
         spec.path(path=path, operations=entry["operations"], parameters=entry["parameters"] or None)
-    return _with_limits(_with_batch_one_of(spec.to_dict()), app)
+    return _with_batch_one_of(spec.to_dict())
 
 
 def _with_batch_one_of(document: dict) -> dict:
@@ -473,23 +474,6 @@ def _with_batch_one_of(document: dict) -> dict:
         results["items"] = {
             "oneOf": [{"$ref": "#/components/schemas/BatchResult"}, {"$ref": "#/components/schemas/BatchError"}]
         }
-    return document
-
-
-def _with_limits(document: dict, app: Flask) -> dict:
-    """The app's configured limits, where a schema can state them: the longest text and
-    the most documents in a batch (over either, the answer is 413)."""
-    schemas = document["components"]["schemas"]
-    if "QuoteRequest" in schemas:
-        schemas["QuoteRequest"]["properties"]["text"]["maxLength"] = app.config["MAX_TEXT_CHARS"]
-    if "BatchRequest" in schemas:
-        schemas["BatchRequest"]["properties"]["documents"]["maxItems"] = app.config["MAX_BATCH_DOCS"]
-    for item in document.get("paths", {}).values():
-        for operation in item.values():
-            content = operation.get("requestBody", {}).get("content", {}) if isinstance(operation, dict) else {}
-            for media_type in ("text/plain", "text/html"):
-                if media_type in content:
-                    content[media_type]["schema"]["maxLength"] = app.config["MAX_TEXT_CHARS"]
     return document
 
 

@@ -31,6 +31,7 @@ CONVERSIONS = [
     ("A<!-- hidden -->B<noscript>no</noscript>C<template><p>no</p></template>D", "ABCD"),
     ("Tom &amp; Jerry&rsquo;s &quot;show&quot; &#8220;&#x201D; &nbsp;x", 'Tom & Jerry’s "show" “” \u00a0x'),
     ("AT&T &notanentity; &#0; 3 < 4 > 2", "AT&T ¬anentity; \ufffd 3 < 4 > 2"),
+    ("&“x” &x; &ampy", "&“x” &x; &y"),
     ("<p>unclosed <b>bold <i>italic", "unclosed bold italic"),
     ("<p>a</p></div></p>b", "a\n\nb"),
     ("<pre>x\n  y</pre>z", "x\n  y\n\nz"),
