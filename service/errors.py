@@ -29,15 +29,20 @@ class APIError(Exception):
         self.details = details or {}
 
 
-def error_body(status: int, message: str, details: dict | None = None) -> dict:
+def error_body(status: int, message: str, details: dict | None = None, code: str | None = None) -> dict:
     """The `{"code", "message", "details"}` object: the envelope's content, and a batch
-    document's error entry."""
-    return {"code": CODES.get(status, "error"), "message": message, "details": details or {}}
+    document's error entry (`code` for a status the app itself never answers)."""
+    return {"code": code or CODES.get(status, "error"), "message": message, "details": details or {}}
+
+
+def error_envelope(status: int, message: str, details: dict | None = None, code: str | None = None) -> dict:
+    """The whole error body: `{"error": {"code", "message", "details"}}`."""
+    return {"error": error_body(status, message, details, code)}
 
 
 def error_response(status: int, message: str, details: dict | None = None, headers: dict | None = None):
     """The JSON error envelope as a Flask response."""
-    return jsonify({"error": error_body(status, message, details)}), status, headers or {}
+    return jsonify(error_envelope(status, message, details)), status, headers or {}
 
 
 def _exception_headers(error: HTTPException) -> dict:

@@ -42,7 +42,7 @@ from werkzeug.routing import Rule
 from schemas.batch import BatchErrorSchema, BatchResultSchema
 from schemas.quotes import NOT_BLANK, ErrorSchema
 
-from .errors import CODES
+from .errors import CODES, error_envelope
 from .version import __version__
 
 OPENAPI_VERSION = "3.1.0"
@@ -406,7 +406,7 @@ def _error_component(status: int) -> dict:
         "content": {
             "application/json": {
                 "schema": "Error",
-                "example": {"error": {"code": CODES.get(status, "error"), "message": message, "details": details}},
+                "example": error_envelope(status, message, details),
             }
         },
     }
