@@ -76,8 +76,11 @@ class SpeakerRefSchema(Schema):
 
 class QuoteSchema(Schema):
     id = fields.String(required=True, metadata={"description": "e.g. `q1`, in order of appearance."})
-    text = fields.String(required=True, metadata={"description": "The quoted words: `input[start:end]`."})
-    start = fields.Integer(required=True, metadata={"description": "Offset in code points."})
+    text = fields.String(
+        required=True,
+        metadata={"description": "The quoted words: `input[start:end]` (for HTML input, that without its markup)."},
+    )
+    start = fields.Integer(required=True, metadata={"description": "Offset in code points (into the HTML as sent)."})
     end = fields.Integer(required=True, metadata={"description": "Offset in code points, exclusive."})
     kind = fields.Function(
         lambda q: q.kind.value,

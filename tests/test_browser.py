@@ -224,6 +224,8 @@ def test_the_page_is_readable_on_a_phone(watched):
     assert speakers["y"] + speakers["height"] <= listed["y"] + 1, "the speakers do not come first on a phone"
     assert listed["y"] + listed["height"] <= article["y"] + 1, "the quote list does not come before the article"
     assert article["width"] >= 340
+    page.locator(".speakers-panel").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "demo-phone-speakers.png"))
     font_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#highlighted')).fontSize)")
     assert font_size >= 16
     page.locator("#highlighted mark.quote[tabindex='0']").first.tap()
