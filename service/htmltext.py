@@ -41,6 +41,8 @@ PREFORMATTED = frozenset({"pre", "textarea", "listing"})
 COLLAPSIBLE = frozenset(" \t\n\r\f")
 PARAGRAPH_BREAK = "\n\n"
 
+# A tag, comment or declaration begun (`<a`, `</b`, `<!`, `<?`).
+_UNFINISHED = re.compile(r"<(?:/?[A-Za-z]|[!?])")
 # The character-reference pattern of `html.unescape` (CPython's html/__init__.py).
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 
@@ -128,7 +130,10 @@ class _TextBuilder:
         if char in COLLAPSIBLE and not preformatted:
             if self.pending_break is None:
                 space = self.pending_space
-                self.pending_space = (start, end) if space is None else (space[0], end)
+                if space is None:
+                    self.pending_space = (start, end)
+                elif space[1] == start:  # the same run of whitespace, not one across a tag
+                    self.pending_space = (space[0], end)
             return
         if self.chars:
             if self.pending_break is not None:
@@ -154,7 +159,12 @@ class _Parser(HTMLParser):
 
     def run(self) -> None:
         self.feed(self.source)
-        self.base = len(self.source) - len(self.rawdata)
+        tail = self.rawdata  # what the parser could not finish before the end
+        self.base = len(self.source) - len(tail)
+        if _UNFINISHED.match(tail) and (tail.startswith("<!--") or ">" not in tail):
+            # The document ends inside a tag or a comment: a browser shows none of it
+            # (html.parser would show it as text).
+            self.rawdata = ""
         self.close()
         self._flush_data(len(self.source))
 
