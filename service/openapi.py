@@ -3,14 +3,16 @@
 Nothing here is a hand-written spec: the request and response bodies come from the same
 marshmallow schemas that validate requests and shape responses (`schemas/`, through
 apispec's MarshmallowPlugin), and the paths come from the app's own `url_map`.  What a
-view adds is its operation (summary, bodies, which errors it can answer), attached to
-the view function with `@operation`:
+view adds is its operation (its `operationId`, the name a generated client gives the
+call; summary, bodies, which errors it can answer), attached to the view function with
+`@operation`:
 
     from ..openapi import error_responses, json_body, json_response, operation
 
     @bp.post("/quotes/batch")
     @operation(
         "post",
+        operationId="attributeBatch",
         summary="Attribute the quotations in many texts",
         requestBody=json_body(BatchRequestSchema, example={...}),
         responses={"200": json_response(BatchResponseSchema, "One result per text."), **error_responses(400, 413, 422)},
@@ -24,7 +26,9 @@ an operation that can answer 401 also gets the API-key security requirement.
 A view with no operation is left out of the spec, and `tests/test_openapi.py` fails for
 it, unless it is a static-file route marked with `@exclude_from_spec`.
 A view in a module this one may not decorate can be documented from here instead, with
-an entry in `ENDPOINT_OPERATIONS` (endpoint name -> {method: operation}).
+an entry in `ENDPOINT_OPERATIONS` (endpoint name -> {method: operation}, operationId
+included).  What marshmallow cannot say is added to the built document: a batch
+result is a `oneOf` of `BatchResult` and `BatchError` (`_with_batch_one_of`).
 """
 
 from __future__ import annotations
