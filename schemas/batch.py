@@ -1,34 +1,22 @@
 """Request and response schemas of POST /v1/quotes/batch (marshmallow).
 
-One bad document gives an error entry for that document instead of failing the batch:
-the view checks the envelope, then loads each document with `BatchDocumentSchema`.
+Each document is a `QuoteRequestSchema`, the same as the body of POST /v1/quotes.  A
+request that fails these schemas fails as a whole (422, `details` keyed by the
+document's index); a document the service could not finish (time budget, failure) gets
+an error entry in its place, so each result is one of `BatchResultSchema` or
+`BatchErrorSchema`.
 """
 
 from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.quotes import ErrorBodySchema, QuoteSchema, SpeakerSchema, unicode_text
-
-
-class BatchDocumentSchema(Schema):
-    id = fields.String(
-        load_default=None,
-        allow_none=True,
-        validate=validate.Length(max=200),
-        metadata={"description": "Echoed back in the document's result."},
-    )
-    text = fields.String(
-        required=True, validate=[validate.Length(min=1), unicode_text], metadata={"description": "The article text."}
-    )
+from schemas.quotes import ErrorBodySchema, QuoteRequestSchema, QuoteSchema, SpeakerSchema
 
 
 class BatchRequestSchema(Schema):
-    """The whole request, as documented.  The view checks the envelope itself and loads
-    each document with `BatchDocumentSchema`, so that a bad document fails alone."""
-
     documents = fields.List(
-        fields.Nested(BatchDocumentSchema),
+        fields.Nested(QuoteRequestSchema),
         required=True,
         validate=validate.Length(min=1),
         metadata={"description": "The texts, answered in this order (at most `QUOTES_MAX_BATCH_DOCS`)."},
@@ -36,12 +24,18 @@ class BatchRequestSchema(Schema):
 
 
 class BatchResultSchema(Schema):
-    """A document's quotes and speakers, or (instead of both) its error."""
+    """A document's quotes and speakers."""
 
-    id = fields.String(allow_none=True)
-    quotes = fields.List(fields.Nested(QuoteSchema))
-    speakers = fields.List(fields.Nested(SpeakerSchema))
-    error = fields.Nested(ErrorBodySchema)
+    id = fields.String(required=True, allow_none=True, metadata={"description": "The document's `id`, echoed."})
+    quotes = fields.List(fields.Nested(QuoteSchema), required=True)
+    speakers = fields.List(fields.Nested(SpeakerSchema), required=True)
+
+
+class BatchErrorSchema(Schema):
+    """A document the service could not finish: its error instead of quotes and speakers."""
+
+    id = fields.String(required=True, allow_none=True, metadata={"description": "The document's `id`, echoed."})
+    error = fields.Nested(ErrorBodySchema, required=True)
 
 
 class BatchMetaSchema(Schema):
@@ -49,14 +43,16 @@ class BatchMetaSchema(Schema):
     version = fields.String(required=True)
     documents = fields.Integer(required=True, metadata={"description": "Documents in the request."})
     errors = fields.Integer(required=True, metadata={"description": "Documents answered with an error entry."})
-    chars = fields.Integer(required=True, metadata={"description": "Characters of text in the valid documents."})
+    chars = fields.Integer(required=True, metadata={"description": "Characters of input in all the documents."})
     elapsed_ms = fields.Float(required=True)
 
 
 class BatchResponseSchema(Schema):
-    results = fields.List(fields.Nested(BatchResultSchema), required=True)
+    # Each entry is a BatchResult or a BatchError: the OpenAPI document says so with a
+    # `oneOf` (service/openapi.py, BATCH_RESULT_ONE_OF); marshmallow only dumps `meta`.
+    results = fields.List(fields.Dict(), required=True, metadata={"description": "One per document, in order."})
     meta = fields.Nested(BatchMetaSchema, required=True)
 
 
-batch_document_schema = BatchDocumentSchema()
+batch_request_schema = BatchRequestSchema()
 batch_meta_schema = BatchMetaSchema()

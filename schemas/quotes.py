@@ -20,9 +20,34 @@ def unicode_text(value: str) -> None:
         )
 
 
+# What `str.isspace` calls whitespace, spelled out so that the pattern means the same to
+# Python's `re` and to a JSON Schema (ECMA-262) validator; tests/test_schemas.py checks it.
+WHITESPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# "Not blank": at least one character that is not whitespace (matched from the start, as
+# marshmallow's Regexp does, or anywhere, as JSON Schema's `pattern` does: the same rule).
+NOT_BLANK = re.compile(f"[{WHITESPACE}]*[^{WHITESPACE}]")
+INPUT_FORMATS = ("text", "html")
+
+
 class QuoteRequestSchema(Schema):
+    """One document: the body of POST /v1/quotes and each entry of a batch."""
+
     text = fields.String(
-        required=True, validate=[validate.Length(min=1), unicode_text], metadata={"description": "The article text."}
+        required=True,
+        validate=[validate.Regexp(NOT_BLANK, error="The text is blank."), unicode_text],
+        metadata={
+            "description": "The article: plain text, or HTML when `format` is `html`. Not blank; at most "
+            "`QUOTES_MAX_CHARS` characters (413 above)."
+        },
+    )
+    format = fields.String(
+        load_default="text",
+        validate=validate.OneOf(INPUT_FORMATS),
+        metadata={
+            "description": "`html`: `text` is HTML; the quotes are found in the text a browser shows, and every "
+            "`start`/`end` in the answer is an offset into the HTML as sent (so `html[start:end]` is the span with "
+            "its markup), while each `text` is the span as decoded plain text."
+        },
     )
     id = fields.String(
         load_default=None, allow_none=True, validate=validate.Length(max=200), metadata={"description": "Echoed back."}
@@ -30,7 +55,8 @@ class QuoteRequestSchema(Schema):
 
 
 class TextSpanSchema(Schema):
-    """A stretch of the input text: `text == input[start:end]`."""
+    """A stretch of the input: `text == input[start:end]` (for HTML input, `text` is
+    `input[start:end]` without its markup and with its character references decoded)."""
 
     text = fields.String(required=True)
     start = fields.Integer(required=True, metadata={"description": "Offset of the first character, in code points."})
@@ -50,8 +76,11 @@ class SpeakerRefSchema(Schema):
 
 class QuoteSchema(Schema):
     id = fields.String(required=True, metadata={"description": "e.g. `q1`, in order of appearance."})
-    text = fields.String(required=True, metadata={"description": "The quoted words: `input[start:end]`."})
-    start = fields.Integer(required=True, metadata={"description": "Offset in code points."})
+    text = fields.String(
+        required=True,
+        metadata={"description": "The quoted words: `input[start:end]` (for HTML input, that without its markup)."},
+    )
+    start = fields.Integer(required=True, metadata={"description": "Offset in code points (into the HTML as sent)."})
     end = fields.Integer(required=True, metadata={"description": "Offset in code points, exclusive."})
     kind = fields.Function(
         lambda q: q.kind.value,

@@ -3,14 +3,17 @@
     python -m service article.txt                 # the API's JSON for one text
     python -m service a.txt b.txt --format text   # speaker (role): "quote" lines
     python -m service articles.jsonl --format jsonl
+    python -m service article.html                # HTML: offsets point into the HTML
     cat articles.jsonl | python -m service --input jsonl - > answers.jsonl
 
 Each file is one text, except JSONL (a `.jsonl`/`.ndjson` file, or any input with
-`--input jsonl`), where each line is a request as the API takes it: {"text": ..., "id": ...}
-(other fields are ignored).  `-` is standard input.  A progress bar goes to standard error
-when it is a terminal and there is more than one text; it stays quiet otherwise.
-A line or file that cannot be read is reported on standard error and skipped, and the
-exit status is then 1.
+`--input jsonl`), where each line is a request as the API takes it:
+{"text": ..., "id": ..., "format": "text" or "html"} (other fields are ignored).  A `.html`
+or `.htm` file, or any input with `--input html` (also spelt `--input-format html`), is
+HTML, read as POST /v1/quotes reads `text/html`.  `-` is standard input.  A progress bar
+goes to standard error when it is a terminal and there is more than one text; it stays
+quiet otherwise.  A line or file that cannot be read, is blank, or fails is reported on
+standard error and skipped; see EXIT_STATUS for what the command then exits with.
 """
 
 from __future__ import annotations
@@ -30,13 +33,24 @@ from schemas.quotes import quote_request_schema
 from .config import Config
 
 FORMATS = ("json", "jsonl", "text")
+INPUTS = ("auto", "text", "jsonl", "html")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+HTML_SUFFIXES = (".html", ".htm")
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_STATUS = f"""\
+exit status:
+  {EXIT_OK}  every document was answered
+  {EXIT_FAILED}  at least one document failed: it could not be read, was not valid (a blank text, a
+     JSONL line that is not a request) or could not be attributed; the others were answered
+  {EXIT_USAGE}  the command line itself is wrong (argparse's usage error)
+"""
 
 
 @dataclass
 class Document:
     text: str
     id: str | None
+    html: bool = False
 
 
 class InputError(Exception):
@@ -47,6 +61,21 @@ def is_jsonl(name: str, input_format: str) -> bool:
     if input_format != "auto":
         return input_format == "jsonl"
     return name.lower().endswith(JSONL_SUFFIXES)
+
+
+def is_html(name: str, input_format: str) -> bool:
+    if input_format != "auto":
+        return input_format == "html"
+    return name.lower().endswith(HTML_SUFFIXES)
+
+
+def text_document(text: str, doc_id: str | None, name: str, html: bool) -> Document | InputError:
+    """A whole file (or standard input) as one document, checked by the API's schema."""
+    try:
+        request = quote_request_schema.load({"text": text, "format": "html" if html else "text"})
+    except ValidationError as error:
+        return InputError(f"{name}: {json.dumps(error.messages, ensure_ascii=False)}")
+    return Document(request["text"], doc_id, html)
 
 
 def jsonl_documents(handle: IO[str], name: str) -> Iterator[Document | InputError]:
@@ -67,7 +96,7 @@ def jsonl_documents(handle: IO[str], name: str) -> Iterator[Document | InputErro
         except ValidationError as error:
             yield InputError(f"{where}: {json.dumps(error.messages, ensure_ascii=False)}")
             continue
-        yield Document(request["text"], request.get("id") or where)
+        yield Document(request["text"], request.get("id") or where, request["format"] == "html")
 
 
 def read_documents(names: list[str], input_format: str, stdin: TextIO) -> Iterator[Document | InputError]:
@@ -81,13 +110,13 @@ def read_documents(names: list[str], input_format: str, stdin: TextIO) -> Iterat
                 if is_jsonl(name, input_format):
                     yield from jsonl_documents(stdin, label)
                 else:
-                    yield Document(stdin.read(), None)
+                    yield text_document(stdin.read(), None, label, is_html(name, input_format))
                 continue
             with open(name, encoding="utf-8", newline="") as handle:
                 if is_jsonl(name, input_format):
                     yield from jsonl_documents(handle, label)
                 else:
-                    yield Document(handle.read(), name)
+                    yield text_document(handle.read(), name, label, is_html(name, input_format))
         except (OSError, UnicodeDecodeError) as error:
             yield InputError(f"{label}: cannot read it ({error})")
 
@@ -164,7 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m service",
         description="Find and attribute the quotations in texts.",
-        epilog='JSONL lines are requests as the API takes them: {"text": ..., "id": ...}.',
+        epilog='JSONL lines are requests as the API takes them: {"text": ..., "id": ..., "format": ...}.\n\n'
+        + EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "files", nargs="*", default=["-"], metavar="FILE", help="UTF-8 text or JSONL files; - or none for stdin"
@@ -174,9 +205,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--input",
-        choices=("auto", "text", "jsonl"),
+        "--input-format",
+        dest="input",
+        choices=INPUTS,
         default="auto",
-        help="auto (default): .jsonl and .ndjson files are JSONL, anything else one text",
+        help="auto (default): .jsonl and .ndjson files are JSONL, .html and .htm files HTML, anything else one text",
     )
     parser.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     parser.add_argument("--model", default=Config.SPACY_MODEL, help="spaCy model (default: %(default)s)")
@@ -208,7 +241,7 @@ def main(argv: list[str] | None = None, *, nlp=None) -> int:
                     bar.write(f"quote-attrib: {document}", file=stderr)
                     continue
                 try:
-                    body = attribute_text(nlp, document.text, document.id)
+                    body = attribute_text(nlp, document.text, document.id, html=document.html)
                 except Exception as error:  # one bad text (e.g. a lone surrogate) must not stop the run
                     failed = True
                     bar.write(f"quote-attrib: {document.id or '<stdin>'}: cannot attribute it ({error})", file=stderr)
@@ -219,8 +252,8 @@ def main(argv: list[str] | None = None, *, nlp=None) -> int:
     except BrokenPipeError:
         # The reader stopped early (`| head`): end quietly, without a traceback at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
-    return 1 if failed else 0
+        return EXIT_FAILED
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 if __name__ == "__main__":

@@ -29,9 +29,26 @@ class APIError(Exception):
         self.details = details or {}
 
 
-def error_response(status: int, message: str, details: dict | None = None):
-    body = {"error": {"code": CODES.get(status, "error"), "message": message, "details": details or {}}}
-    return jsonify(body), status
+def error_body(status: int, message: str, details: dict | None = None, code: str | None = None) -> dict:
+    """The `{"code", "message", "details"}` object: the envelope's content, and a batch
+    document's error entry (`code` for a status the app itself never answers)."""
+    return {"code": code or CODES.get(status, "error"), "message": message, "details": details or {}}
+
+
+def error_envelope(status: int, message: str, details: dict | None = None, code: str | None = None) -> dict:
+    """The whole error body: `{"error": {"code", "message", "details"}}`."""
+    return {"error": error_body(status, message, details, code)}
+
+
+def error_response(status: int, message: str, details: dict | None = None, headers: dict | None = None):
+    """The JSON error envelope as a Flask response."""
+    return jsonify(error_envelope(status, message, details)), status, headers or {}
+
+
+def _exception_headers(error: HTTPException) -> dict:
+    """The headers an HTTP error carries besides its HTML body's, e.g. `Allow` on a 405
+    (RFC 9110 requires it) and `Retry-After` on a 429."""
+    return {name: value for name, value in error.get_headers() if name.lower() != "content-type"}
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -46,7 +63,7 @@ def register_error_handlers(app: Flask) -> None:
             # The limit in force for this request (the batch route sets its own).
             limit = request.max_content_length if has_request_context() else app.config.get("MAX_CONTENT_LENGTH")
             message = f"The request body is larger than the limit of {limit} bytes."
-        return error_response(error.code or 500, message)
+        return error_response(error.code or 500, message, headers=_exception_headers(error))
 
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):

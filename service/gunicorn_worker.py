@@ -21,7 +21,7 @@ from gunicorn.http.errors import ParseException
 from gunicorn.workers.sync import SyncWorker
 from werkzeug.exceptions import InternalServerError
 
-from .errors import CODES
+from .errors import CODES, error_envelope
 
 # Statuses gunicorn answers with that the app never does (errors.CODES has the others).
 PARSER_CODES = {
@@ -72,7 +72,7 @@ def envelope(status: int, reason: str, exc: BaseException) -> bytes:
         message = f"{reason}: {exc}" if str(exc) else reason
         if len(message) > MAX_MESSAGE:
             message = message[: MAX_MESSAGE - 1] + "…"
-    return json.dumps({"error": {"code": code, "message": message, "details": {}}}).encode()
+    return json.dumps(error_envelope(status, message, code=code)).encode()
 
 
 class JSONErrorWorker(SyncWorker):

@@ -76,6 +76,7 @@ def metrics_payload() -> bytes:
 
 @operation(
     "get",
+    operationId="metrics",
     summary="Prometheus metrics of every worker",
     tags=["service"],
     responses={

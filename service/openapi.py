@@ -3,14 +3,16 @@
 Nothing here is a hand-written spec: the request and response bodies come from the same
 marshmallow schemas that validate requests and shape responses (`schemas/`, through
 apispec's MarshmallowPlugin), and the paths come from the app's own `url_map`.  What a
-view adds is its operation (summary, bodies, which errors it can answer), attached to
-the view function with `@operation`:
+view adds is its operation (its `operationId`, the name a generated client gives the
+call; summary, bodies, which errors it can answer), attached to the view function with
+`@operation`:
 
     from ..openapi import error_responses, json_body, json_response, operation
 
     @bp.post("/quotes/batch")
     @operation(
         "post",
+        operationId="attributeBatch",
         summary="Attribute the quotations in many texts",
         requestBody=json_body(BatchRequestSchema, example={...}),
         responses={"200": json_response(BatchResponseSchema, "One result per text."), **error_responses(400, 413, 422)},
@@ -24,7 +26,9 @@ an operation that can answer 401 also gets the API-key security requirement.
 A view with no operation is left out of the spec, and `tests/test_openapi.py` fails for
 it, unless it is a static-file route marked with `@exclude_from_spec`.
 A view in a module this one may not decorate can be documented from here instead, with
-an entry in `ENDPOINT_OPERATIONS` (endpoint name -> {method: operation}).
+an entry in `ENDPOINT_OPERATIONS` (endpoint name -> {method: operation}, operationId
+included).  What marshmallow cannot say is added to the built document: a batch
+result is a `oneOf` of `BatchResult` and `BatchError` (`_with_batch_one_of`).
 """
 
 from __future__ import annotations
@@ -39,9 +43,10 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Flask
 from werkzeug.routing import Rule
 
-from schemas.quotes import ErrorSchema
+from schemas.batch import BatchErrorSchema, BatchResultSchema
+from schemas.quotes import NOT_BLANK, ErrorSchema
 
-from .errors import CODES
+from .errors import CODES, error_envelope
 from .version import __version__
 
 OPENAPI_VERSION = "3.1.0"
@@ -80,8 +85,8 @@ ERROR_DESCRIPTIONS = {
     503: "The work took longer than the time budget (`QUOTES_REQUEST_BUDGET_S`); send less text at once.",
 }
 
-# One example request and its real answer (from the pipeline when this was written;
-# tests/test_openapi.py checks both still fit the schemas).
+# Example requests and their real answers: tests/test_openapi.py checks that they fit the
+# schemas and that the service still gives these answers (all but `elapsed_ms`).
 QUOTE_TEXT_EXAMPLE = (
     "“We’re going to take this one step at a time,” Defense Secretary Mark Esper told reporters. "
     "Officials said the strikes were defensive."
@@ -137,6 +142,135 @@ QUOTE_RESPONSE_EXAMPLE = {
     ],
     "meta": {"model": "en_core_web_sm 3.8.0", "version": "1.1.0", "chars": 134, "elapsed_ms": 108.7},
 }
+QUOTE_HTML_EXAMPLE = (
+    "<p>&ldquo;We will <em>appeal</em>,&rdquo; said <b>Principal Laura King</b>.</p>"
+    "<p>Parents said the ruling was unfair.</p>"
+)
+QUOTE_HTML_REQUEST_EXAMPLE = {"text": QUOTE_HTML_EXAMPLE, "format": "html", "id": "example-html"}
+QUOTE_HTML_RESPONSE_EXAMPLE = {
+    "id": "example-html",
+    "quotes": [
+        {
+            "id": "q1",
+            "text": "We will appeal,",
+            "start": 10,
+            "end": 34,
+            "kind": "direct",
+            "confidence": 0.95,
+            "speaker": {"id": "s1", "name": "Laura King", "kind": "person", "role": "Principal"},
+            "mention": {"text": "Principal Laura King", "start": 50, "end": 70},
+            "cue": {"text": "said", "start": 42, "end": 46},
+        },
+        {
+            "id": "q2",
+            "text": "the ruling was unfair",
+            "start": 95,
+            "end": 116,
+            "kind": "indirect",
+            "confidence": 0.82,
+            "speaker": {"id": "s2", "name": "Parents", "kind": "group", "role": "Parents"},
+            "mention": {"text": "Parents", "start": 82, "end": 89},
+            "cue": {"text": "said", "start": 90, "end": 94},
+        },
+    ],
+    "speakers": [
+        {
+            "id": "s1",
+            "name": "Laura King",
+            "kind": "person",
+            "role": "Principal",
+            "roles": ["Principal"],
+            "role_mentions": [{"text": "Principal", "start": 50, "end": 59}],
+            "mentions": [{"text": "Principal Laura King", "start": 50, "end": 70}],
+            "quotes": ["q1"],
+        },
+        {
+            "id": "s2",
+            "name": "Parents",
+            "kind": "group",
+            "role": "Parents",
+            "roles": ["Parents"],
+            "role_mentions": [{"text": "Parents", "start": 82, "end": 89}],
+            "mentions": [{"text": "Parents", "start": 82, "end": 89}],
+            "quotes": ["q2"],
+        },
+    ],
+    "meta": {"model": "en_core_web_sm 3.8.0", "version": "1.1.0", "chars": 121, "elapsed_ms": 12.3},
+}
+BATCH_REQUEST_EXAMPLE = {
+    "documents": [
+        {"id": "a1", "text": "“We will appeal,” the mayor said."},
+        {"id": "a2", "text": "<p>Officials said the strikes were defensive.</p>", "format": "html"},
+    ]
+}
+BATCH_RESPONSE_EXAMPLE = {
+    "results": [
+        {
+            "id": "a1",
+            "quotes": [
+                {
+                    "id": "q1",
+                    "text": "We will appeal,",
+                    "start": 1,
+                    "end": 16,
+                    "kind": "direct",
+                    "confidence": 0.95,
+                    "speaker": {"id": "s1", "name": "mayor", "kind": "person", "role": "mayor"},
+                    "mention": {"text": "the mayor", "start": 18, "end": 27},
+                    "cue": {"text": "said", "start": 28, "end": 32},
+                }
+            ],
+            "speakers": [
+                {
+                    "id": "s1",
+                    "name": "mayor",
+                    "kind": "person",
+                    "role": "mayor",
+                    "roles": ["mayor"],
+                    "role_mentions": [{"text": "mayor", "start": 22, "end": 27}],
+                    "mentions": [{"text": "the mayor", "start": 18, "end": 27}],
+                    "quotes": ["q1"],
+                }
+            ],
+        },
+        {
+            "id": "a2",
+            "quotes": [
+                {
+                    "id": "q1",
+                    "text": "the strikes were defensive",
+                    "start": 18,
+                    "end": 44,
+                    "kind": "indirect",
+                    "confidence": 0.82,
+                    "speaker": {"id": "s1", "name": "Officials", "kind": "group", "role": "Officials"},
+                    "mention": {"text": "Officials", "start": 3, "end": 12},
+                    "cue": {"text": "said", "start": 13, "end": 17},
+                }
+            ],
+            "speakers": [
+                {
+                    "id": "s1",
+                    "name": "Officials",
+                    "kind": "group",
+                    "role": "Officials",
+                    "roles": ["Officials"],
+                    "role_mentions": [{"text": "Officials", "start": 3, "end": 12}],
+                    "mentions": [{"text": "Officials", "start": 3, "end": 12}],
+                    "quotes": ["q1"],
+                }
+            ],
+        },
+    ],
+    "meta": {
+        "model": "en_core_web_sm 3.8.0",
+        "version": "1.1.0",
+        "documents": 2,
+        "errors": 0,
+        "chars": 82,
+        "elapsed_ms": 45.6,
+    },
+}
 HEALTH_EXAMPLE = {"status": "ok", "model": "en_core_web_sm 3.8.0", "version": "1.1.0"}
 
 ERROR_EXAMPLES: dict[int, tuple[str, dict]] = {
@@ -153,16 +287,17 @@ ERROR_EXAMPLES: dict[int, tuple[str, dict]] = {
 }
 
 
-def operation(method: str, **spec: Any) -> Callable:
+def operation(method: str, *, operationId: str, **spec: Any) -> Callable:
     """Attach the OpenAPI operation for `method` (get, post, ...) to a view function.
 
-    `spec` is an OpenAPI operation object (summary, description, requestBody,
-    responses, ...); marshmallow schema classes may stand where a schema goes.
-    Stack one decorator per method for a view that answers several."""
+    `operationId` is the name generated clients give the call (`attributeQuotes`);
+    `spec` is the rest of an OpenAPI operation object (summary, description,
+    requestBody, responses, ...); marshmallow schema classes may stand where a schema
+    goes.  Stack one decorator per method for a view that answers several."""
 
     def decorate(view: Callable) -> Callable:
         operations = dict(getattr(view, "__openapi__", {}))
-        operations[method.lower()] = spec
+        operations[method.lower()] = {"operationId": operationId, **spec}
         view.__openapi__ = operations
         return view
 
@@ -175,24 +310,45 @@ def exclude_from_spec(view: Callable) -> Callable:
     return view
 
 
-def json_body(schema: Any, *, example: dict | None = None, text_plain: str | None = None, **extra: Any) -> dict:
-    """A required request body in JSON, and optionally also as text/plain."""
-    content: dict[str, Any] = {"application/json": {"schema": schema}}
-    if example is not None:
-        content["application/json"]["example"] = example
+def _media(schema: Any, example: Any, examples: dict[str, Any] | None) -> dict:
+    media: dict[str, Any] = {"schema": schema}
+    if examples:
+        media["examples"] = {name: {"value": value} for name, value in examples.items()}
+    elif example is not None:
+        media["example"] = example
+    return media
+
+
+def _text_body(description: str, example: str) -> dict:
+    # The text is the whole body: the same not-blank rule as the JSON `text` field.  No
+    # `type`: a body is always text, so a "wrong type" is only other text (`-4937`), which
+    # a fuzzer would otherwise count as invalid input wrongly accepted.
+    return {"schema": {"pattern": NOT_BLANK.pattern, "description": description}, "example": example}
+
+
+def json_body(
+    schema: Any,
+    *,
+    example: dict | None = None,
+    examples: dict[str, dict] | None = None,
+    text_plain: str | None = None,
+    text_html: str | None = None,
+    **extra: Any,
+) -> dict:
+    """A required request body in JSON, and optionally also as text/plain and text/html
+    (`examples`: name -> value, for several JSON examples)."""
+    content: dict[str, Any] = {"application/json": _media(schema, example, examples)}
     if text_plain is not None:
-        content["text/plain"] = {
-            "schema": {"type": "string", "minLength": 1, "description": "The article text itself."},
-            "example": text_plain,
-        }
+        content["text/plain"] = _text_body("The article text itself.", text_plain)
+    if text_html is not None:
+        content["text/html"] = _text_body("The article as HTML; offsets in the answer point into it.", text_html)
     return {"required": True, "content": content, **extra}
 
 
-def json_response(schema: Any, description: str, example: dict | None = None, **extra: Any) -> dict:
-    media: dict[str, Any] = {"schema": schema}
-    if example is not None:
-        media["example"] = example
-    return {"description": description, "content": {"application/json": media}, **extra}
+def json_response(
+    schema: Any, description: str, example: dict | None = None, examples: dict[str, dict] | None = None, **extra: Any
+) -> dict:
+    return {"description": description, "content": {"application/json": _media(schema, example, examples)}, **extra}
 
 
 def error_response_name(status: int) -> str:
@@ -260,7 +416,7 @@ def _error_component(status: int) -> dict:
         "content": {
             "application/json": {
                 "schema": "Error",
-                "example": {"error": {"code": CODES.get(status, "error"), "message": message, "details": details}},
+                "example": error_envelope(status, message, details),
             }
         },
     }
@@ -275,9 +431,8 @@ SECURITY_SCHEMES = {
 KEY_SECURITY = [{}, {"bearerKey": []}, {"headerKey": []}]
 
 
-def _complete(op: dict, endpoint: str, method: str, tag: str) -> dict:
+def _complete(op: dict, tag: str) -> dict:
     op = dict(op)
-    op.setdefault("operationId", f"{endpoint.replace('.', '_')}_{method}")
     op.setdefault("tags", [tag])
     responses = dict(op.get("responses", {}))
     responses.setdefault("500", error_response_name(500))
@@ -298,6 +453,8 @@ def build_spec(app: Flask) -> dict:
         tags=TAGS,
     )
     spec.components.schema("Error", schema=ErrorSchema)
+    spec.components.schema("BatchResult", schema=BatchResultSchema)
+    spec.components.schema("BatchError", schema=BatchErrorSchema)
     for name, scheme in SECURITY_SCHEMES.items():
         spec.components.security_scheme(name, scheme)
     for status in sorted(CODES):
@@ -313,10 +470,21 @@ def build_spec(app: Flask) -> dict:
         entry = paths.setdefault(path, {"operations": {}, "parameters": parameters})
         for method in rule_methods(rule):
             if method in operations:
-                entry["operations"][method] = _complete(operations[method], rule.endpoint, method, tag)
+                entry["operations"][method] = _complete(operations[method], tag)
     for path, entry in paths.items():
         spec.path(path=path, operations=entry["operations"], parameters=entry["parameters"] or None)
-    return spec.to_dict()
+    return _with_batch_one_of(spec.to_dict())
+
+
+def _with_batch_one_of(document: dict) -> dict:
+    """Each batch result is a BatchResult or a BatchError (marshmallow has no `oneOf`)."""
+    schemas = document["components"]["schemas"]
+    if "BatchResponse" in schemas:
+        results = schemas["BatchResponse"]["properties"]["results"]
+        results["items"] = {
+            "oneOf": [{"$ref": "#/components/schemas/BatchResult"}, {"$ref": "#/components/schemas/BatchError"}]
+        }
+    return document
 
 
 def app_spec(app: Flask) -> dict:

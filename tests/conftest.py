@@ -9,7 +9,10 @@ The attribution tests mirror the rule families of `service/nlp/rules/`: one modu
 
 from __future__ import annotations
 
+import threading
+
 import pytest
+from werkzeug.serving import make_server
 
 from service.app import create_app
 from service.config import Config
@@ -43,3 +46,19 @@ def attribute(nlp):
         return nlp(text)._.extraction
 
     return run
+
+
+class QuietConfig(Config):
+    ACCESS_LOG = False
+
+
+@pytest.fixture
+def live_server(nlp):
+    """The app served over real HTTP on 127.0.0.1 (a free port) in a thread, for tools
+    that run as their own process; yields its base URL."""
+    server = make_server("127.0.0.1", 0, create_app(QuietConfig, nlp=nlp))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)

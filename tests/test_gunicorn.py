@@ -52,7 +52,9 @@ def test_gunicorn_serves_survives_a_killed_worker_and_stops_cleanly():
         assert server.wait_for_workers(2, exclude={victim}, timeout=60), server.log_lines[-20:]
         after = run_load(server.url, "/v1/quotes", [{"text": TEXT}], total=12, concurrency=4)
         assert after.statuses == {200: 12}, after.summary()
-        batch = post_json(server.url, "/v1/quotes/batch", {"documents": [{"text": TEXT}, {"text": ""}]})
+        batch = post_json(
+            server.url, "/v1/quotes/batch", {"documents": [{"text": TEXT}, {"text": "<p>Hi.</p>", "format": "html"}]}
+        )
         assert batch.status == 200
 
         # Counts from every worker, the killed one included, are added up.

@@ -13,7 +13,13 @@ from openapi_spec_validator import validate
 from service.errors import CODES
 from service.nlp.records import QuoteKind, SpeakerKind
 from service.openapi import (
+    BATCH_REQUEST_EXAMPLE,
+    BATCH_RESPONSE_EXAMPLE,
+    QUOTE_HTML_EXAMPLE,
+    QUOTE_HTML_REQUEST_EXAMPLE,
+    QUOTE_HTML_RESPONSE_EXAMPLE,
     QUOTE_REQUEST_EXAMPLE,
+    QUOTE_RESPONSE_EXAMPLE,
     QUOTE_TEXT_EXAMPLE,
     build_spec,
     is_excluded,
@@ -105,6 +111,44 @@ def test_every_operation_has_a_summary_an_id_and_the_500_answer(spec):
     assert len(ids) == len(set(ids))
 
 
+def test_operation_ids_are_the_names_a_generated_client_shows(spec):
+    ids = {
+        (method, path): operation["operationId"]
+        for path, item in spec["paths"].items()
+        for method, operation in item.items()
+        if method != "parameters"
+    }
+    assert ids[("post", "/v1/quotes")] == "attributeQuotes"
+    assert ids[("post", "/v1/quotes/batch")] == "attributeBatch"
+    assert ids[("get", "/v1/health")] == "health"
+    assert all("_" not in name for name in ids.values()), ids
+
+
+def test_a_batch_result_is_one_of_result_and_error(spec):
+    schemas = spec["components"]["schemas"]
+    items = schemas["BatchResponse"]["properties"]["results"]["items"]
+    assert items == {
+        "oneOf": [{"$ref": "#/components/schemas/BatchResult"}, {"$ref": "#/components/schemas/BatchError"}]
+    }
+    result = {"id": None, "quotes": [], "speakers": []}
+    error = {"id": "a", "error": {"code": "internal_error", "message": "Failed.", "details": {}}}
+    assert schema_errors(spec, items, result) == []
+    assert schema_errors(spec, items, error) == []
+    assert schema_errors(spec, items, {**result, **error})  # both at once fits neither
+    assert schema_errors(spec, items, {"id": None})
+
+
+def test_the_blank_rule_is_in_the_schemas_and_the_batch_reuses_the_document_schema(spec):
+    text = spec["components"]["schemas"]["QuoteRequest"]["properties"]["text"]
+    documents = spec["components"]["schemas"]["BatchRequest"]["properties"]["documents"]
+    assert documents["items"] == {"$ref": "#/components/schemas/QuoteRequest"}
+    body = spec["paths"]["/v1/quotes"]["post"]["requestBody"]["content"]
+    for schema in (text, body["text/plain"]["schema"], body["text/html"]["schema"]):
+        for blank in ["", " \t\n", "\x1f", "\u3000\xa0"]:
+            assert schema_errors(spec, schema, blank), repr(blank)
+        assert schema_errors(spec, schema, " x ") == []
+
+
 def test_every_error_code_has_a_documented_response_in_the_envelope(spec):
     responses = spec["components"]["responses"]
     codes = {}
@@ -131,26 +175,56 @@ def test_every_example_fits_its_schema(spec):
             bodies += [(status, resolve(spec, r)) for status, r in operation["responses"].items()]
             for where, body in bodies:
                 for media_type, media in body.get("content", {}).items():
-                    if "example" in media:
-                        errors = schema_errors(spec, media["schema"], media["example"])
+                    examples = [media["example"]] if "example" in media else []
+                    examples += [example["value"] for example in media.get("examples", {}).values()]
+                    for example in examples:
+                        errors = schema_errors(spec, media["schema"], example)
                         if errors:
                             bad[(method, path, where, media_type)] = errors
                         checked += 1
-    assert checked >= 4  # the quotes request (JSON and text) and response, and health
+    assert checked >= 9  # the quotes request (JSON twice, text, HTML) and response (twice), batch, health
     unexpected = {key: errors for key, errors in bad.items() if key not in KNOWN_BAD_EXAMPLES}
     assert unexpected == {}, "examples that do not fit their schema"
     fixed = [key for key in KNOWN_BAD_EXAMPLES if key[1] in spec["paths"] and key not in bad]
     assert fixed == [], "these examples fit now: remove them from KNOWN_BAD_EXAMPLES"
 
 
-def test_the_quotes_operation_shows_an_example_request_and_response(spec):
+def test_the_quotes_operation_shows_example_requests_and_responses(spec):
     operation = spec["paths"]["/v1/quotes"]["post"]
     body = operation["requestBody"]["content"]
-    assert body["application/json"]["example"] == QUOTE_REQUEST_EXAMPLE
+    assert body["application/json"]["examples"]["text"]["value"] == QUOTE_REQUEST_EXAMPLE
+    assert body["application/json"]["examples"]["html"]["value"] == QUOTE_HTML_REQUEST_EXAMPLE
     assert body["text/plain"]["example"] == QUOTE_TEXT_EXAMPLE
-    example = operation["responses"]["200"]["content"]["application/json"]["example"]
-    assert example["quotes"][0]["speaker"]["name"] == "Mark Esper"
+    assert body["text/html"]["example"] == QUOTE_HTML_EXAMPLE
+    examples = operation["responses"]["200"]["content"]["application/json"]["examples"]
+    assert examples["text"]["value"]["quotes"][0]["speaker"]["name"] == "Mark Esper"
+    assert examples["html"]["value"]["quotes"][0]["speaker"]["name"] == "Laura King"
     assert {"400", "413", "415", "422", "500"} <= set(operation["responses"])
+
+
+def _without_timing(body: dict) -> dict:
+    return {**body, "meta": {k: v for k, v in body["meta"].items() if k != "elapsed_ms"}}
+
+
+@pytest.mark.parametrize(
+    ("path", "request_example", "response_example"),
+    [
+        ("/v1/quotes", QUOTE_REQUEST_EXAMPLE, QUOTE_RESPONSE_EXAMPLE),
+        ("/v1/quotes", QUOTE_HTML_REQUEST_EXAMPLE, QUOTE_HTML_RESPONSE_EXAMPLE),
+        ("/v1/quotes/batch", BATCH_REQUEST_EXAMPLE, BATCH_RESPONSE_EXAMPLE),
+    ],
+)
+def test_the_example_answers_are_the_services_real_answers(client, path, request_example, response_example):
+    """Fails when the pipeline's answers change: then paste the new answer in."""
+    answer = client.post(path, json=request_example).get_json()
+    assert _without_timing(answer) == _without_timing(response_example)
+
+
+def test_the_html_example_offsets_point_into_the_html():
+    html = QUOTE_HTML_EXAMPLE
+    quote = QUOTE_HTML_RESPONSE_EXAMPLE["quotes"][0]
+    assert html[quote["start"] : quote["end"]] == "We will <em>appeal</em>,"
+    assert html[quote["mention"]["start"] : quote["mention"]["end"]] == "Principal Laura King"
 
 
 def test_the_kinds_in_the_document_are_the_pipelines_kinds(spec):
@@ -212,6 +286,21 @@ def test_routing_errors_fit_the_error_schema(client, spec, method, path, status)
     assert response.mimetype == "application/json"
     assert schema_errors(spec, {"$ref": "#/components/schemas/Error"}, response.get_json()) == []
     assert response.get_json()["error"]["code"] == CODES[status]
+
+
+def test_every_405_says_which_methods_the_route_takes(app, client):
+    """RFC 9110: a 405 carries `Allow`.  Every route, with a method it does not take."""
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        if "<" in rule.rule:
+            continue
+        for method in sorted({"GET", "POST", "PUT", "DELETE", "PATCH", "TRACE"} - rule.methods):
+            response = client.open(rule.rule, method=method)
+            assert response.status_code == 405, (method, rule.rule)
+            assert set(response.headers["Allow"].split(", ")) == rule.methods, (method, rule.rule)
+            assert response.get_json()["error"]["code"] == "method_not_allowed"
+            checked += 1
+    assert checked >= 20
 
 
 def test_a_wrong_body_fails_the_schema_check(spec):

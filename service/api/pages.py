@@ -19,8 +19,9 @@ SWAGGER_UI_DIST = Path(flask_swagger_ui.__file__).resolve().parent / "dist"
 SAMPLE_ARTICLE = "sample-article.txt"  # seeds/000_ee22bb034a8b2be9.txt, in service/static
 
 
-def html_page(summary: str, description: str) -> dict:
+def html_page(operation_id: str, summary: str, description: str) -> dict:
     return {
+        "operationId": operation_id,
         "summary": summary,
         "description": description,
         "tags": ["service"],
@@ -36,14 +37,16 @@ def _read_static(root: str, name: str) -> str:
 
 
 @bp.get("/")
-@operation("get", **html_page("The demo page", "Paste an article, attribute its quotations, see them highlighted."))
+@operation(
+    "get", **html_page("demoPage", "The demo page", "Paste an article, attribute its quotations, see them highlighted.")
+)
 def demo():
     sample = _read_static(current_app.static_folder, SAMPLE_ARTICLE)
     return render_template("demo.html", sample=sample, needs_key=bool(current_app.config.get("API_KEYS")))
 
 
 @bp.get("/docs")
-@operation("get", **html_page("This API's interactive reference", "Swagger UI over `/openapi.json`."))
+@operation("get", **html_page("apiReference", "This API's interactive reference", "Swagger UI over `/openapi.json`."))
 def docs():
     return render_template("docs.html")
 
@@ -57,6 +60,7 @@ def docs_assets(filename: str):
 @bp.get("/openapi.json")
 @operation(
     "get",
+    operationId="openapiDocument",
     summary="This API's OpenAPI 3.1 document",
     tags=["service"],
     responses={

@@ -12,7 +12,13 @@
   const highlighted = document.getElementById("highlighted");
   const speakerList = document.getElementById("speakers");
   const tip = document.getElementById("quote-tip");
+  const quoteList = document.getElementById("quote-list");
+  const speakerCount = document.getElementById("speaker-count");
+  const copyButton = document.getElementById("copy-csv");
+  const downloadButton = document.getElementById("download-json");
   let quotesById = new Map();
+  let lastBody = null; // the answer shown, for Copy as CSV and Download JSON
+  let asked = 0; // requests made; an answer to any but the latest is dropped
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -141,6 +147,96 @@
     }
     if (!items.length) items.push(el("li", "speaker empty", "No speakers."));
     speakerList.replaceChildren(...items);
+    speakerCount.textContent = `(${speakers.length})`;
+  }
+
+  function percent(confidence) {
+    return `${Math.round(confidence * 100)}%`;
+  }
+
+  function speakerLabel(quote) {
+    if (!quote.speaker) return "No speaker found";
+    return quote.speaker.role ? `${quote.speaker.name} (${quote.speaker.role})` : quote.speaker.name;
+  }
+
+  // Every quotation with its speaker, role, kind and confidence in plain sight.
+  function renderQuoteList(quotes, speakerIndex) {
+    const items = quotes.map((quote) => {
+      const item = el("li", "quote-item");
+      item.dataset.quote = quote.id;
+      const speakerId = quote.speaker ? quote.speaker.id : null;
+      item.append(el("span", `swatch ${colourClass(speakerIndex, speakerId)}`));
+      const body = el("span", "quote-body");
+      body.append(el("q", "quote-words", quote.text));
+      const facts = el("span", "quote-facts");
+      facts.append(el("span", "quote-speaker", speakerLabel(quote)));
+      facts.append(el("span", `quote-kind kind-${safeToken(quote.kind)}`, quote.kind));
+      facts.append(el("span", "quote-confidence", `confidence ${percent(quote.confidence)}`));
+      body.append(facts);
+      item.append(body);
+      return item;
+    });
+    if (!items.length) items.push(el("li", "quote-item empty", "No quotations."));
+    quoteList.replaceChildren(...items);
+    copyButton.disabled = downloadButton.disabled = !quotes.length;
+  }
+
+  const CSV_COLUMNS = ["id", "text", "kind", "confidence", "speaker", "role", "speaker_kind", "start", "end"];
+
+  function csvCell(value) {
+    const text = value === null || value === undefined ? "" : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+
+  // RFC 4180: a header row, then one row per quotation; CRLF line ends.
+  function quotesCsv(quotes) {
+    const rows = quotes.map((q) => [
+      q.id,
+      q.text,
+      q.kind,
+      q.confidence,
+      q.speaker ? q.speaker.name : "",
+      q.speaker && q.speaker.role ? q.speaker.role : "",
+      q.speaker ? q.speaker.kind : "",
+      q.start,
+      q.end,
+    ]);
+    return [CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  }
+
+  async function copyCsv() {
+    if (!lastBody) return;
+    const csv = quotesCsv(lastBody.quotes);
+    try {
+      await navigator.clipboard.writeText(csv);
+      setStatus(`Copied ${plural(lastBody.quotes.length, "quotation")} as CSV.`);
+    } catch (error) {
+      setStatus(`Could not copy to the clipboard: ${error.message}`, true);
+    }
+  }
+
+  function downloadJson() {
+    if (!lastBody) return;
+    const blob = new Blob([JSON.stringify(lastBody, null, 2) + "\n"], { type: "application/json" });
+    const link = el("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `${lastBody.id || "quotes"}.json`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  // Nothing from an earlier answer stays on the page once a new one is asked for.
+  function clearResults() {
+    lastBody = null;
+    quotesById = new Map();
+    hideTip();
+    results.hidden = true;
+    highlighted.replaceChildren();
+    speakerList.replaceChildren();
+    quoteList.replaceChildren();
+    speakerCount.textContent = "";
   }
 
   function toggleSpeaker(speakerId, choose) {
@@ -161,17 +257,25 @@
       ["Role", quote.speaker && quote.speaker.role ? quote.speaker.role : "—"],
       ["Kind", `${quote.kind} quotation`],
       ["Cue", quote.cue ? quote.cue.text : "—"],
-      ["Confidence", `${Math.round(quote.confidence * 100)}%`],
+      ["Confidence", percent(quote.confidence)],
     ];
     const list = el("dl");
     for (const [name, value] of rows) list.append(el("dt", null, name), el("dd", null, value));
     tip.replaceChildren(list);
     tip.hidden = false;
-    const box = mark.getClientRects()[0] || mark.getBoundingClientRect();
+    // Below the quotation's first line, or above it when the window has no room below;
+    // always inside the window.
+    const rects = mark.getClientRects();
+    const box = rects[0] || mark.getBoundingClientRect();
+    const viewWidth = document.documentElement.clientWidth;
+    const viewHeight = document.documentElement.clientHeight;
     const width = tip.offsetWidth;
-    const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+    const height = tip.offsetHeight;
+    const left = Math.max(8, Math.min(box.left, viewWidth - width - 8));
+    let top = box.bottom + 6;
+    if (top + height > viewHeight - 8) top = Math.max(8, box.top - height - 6);
     tip.style.left = `${left + window.scrollX}px`;
-    tip.style.top = `${box.bottom + window.scrollY + 6}px`;
+    tip.style.top = `${top + window.scrollY}px`;
   }
 
   function hideTip() {
@@ -209,7 +313,10 @@
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const text = textarea.value;
+    const format = form.elements.format.value;
+    const ticket = ++asked;
     if (!text.trim()) {
+      clearResults();
       setStatus("Paste an article first.", true);
       return;
     }
@@ -219,9 +326,12 @@
       const headers = { "Content-Type": "application/json", Accept: "application/json" };
       const key = document.getElementById("api-key");
       if (key && key.value.trim()) headers.Authorization = `Bearer ${key.value.trim()}`;
-      const response = await fetch(form.dataset.api, { method: "POST", headers, body: JSON.stringify({ text }) });
+      const request = JSON.stringify({ text, format });
+      const response = await fetch(form.dataset.api, { method: "POST", headers, body: request });
       const body = await response.json().catch(() => null);
+      if (ticket !== asked) return; // a newer request is on its way
       if (!response.ok) {
+        clearResults();
         const message = body && body.error ? body.error.message : `HTTP ${response.status}`;
         setStatus(`The service refused the text: ${message}`, true);
         return;
@@ -231,15 +341,24 @@
       hideTip();
       renderArticle(text, body.quotes, speakerIndex);
       renderSpeakers(body.speakers, body.quotes, speakerIndex);
+      renderQuoteList(body.quotes, speakerIndex);
+      lastBody = body;
       results.hidden = false;
       setStatus(
         `${plural(body.quotes.length, "quotation")} from ${plural(body.speakers.length, "speaker")} ` +
           `in ${Math.round(body.meta.elapsed_ms)} ms.`,
       );
     } catch (error) {
+      if (ticket !== asked) return;
+      clearResults();
       setStatus(`Could not reach the service: ${error.message}`, true);
     } finally {
       button.disabled = false;
     }
   });
+
+  copyButton.addEventListener("click", copyCsv);
+  downloadButton.addEventListener("click", downloadJson);
+  // The preloaded article is attributed at once: the page opens on a finished example.
+  if (textarea.value.trim()) form.requestSubmit();
 })();
