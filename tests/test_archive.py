@@ -20,6 +20,7 @@ import pytest
 
 from service.__main__ import main as single_process_cli
 from service.archive import output, run_archive
+from service.archive.cli import EXIT_FAILED_DOCUMENTS
 from service.archive.cli import main as archive_cli
 from service.archive.cluster import local_cluster
 from service.archive.inputs import Partition, TextFiles, discover, plan, read_partition
@@ -333,6 +334,33 @@ def test_command_line_on_an_existing_scheduler_writes_the_speaker_summary(tmp_pa
     assert f"0 written, {len(ARTICLES)} already written earlier" in capsys.readouterr().out
     with open(table, encoding="utf-8", newline="") as handle:
         assert list(csv.DictReader(handle)) == csv_rows
+
+
+def test_command_line_exits_non_zero_and_says_how_many_documents_failed(tmp_path, cluster_client, capsys):
+    source = write_jsonl(
+        tmp_path / "a.jsonl",
+        [jsonl_line("ok-1", ARTICLES["storm.txt"]), '{"id": "broken", "text": ', jsonl_line("empty", " ")],
+    )
+    argv = [str(source), str(tmp_path / "out"), "--scheduler", cluster_client.scheduler.address, "--no-progress"]
+    assert archive_cli(argv) == EXIT_FAILED_DOCUMENTS == 3
+    captured = capsys.readouterr()
+    assert "documents: 1 written, 0 already written earlier, 2 failed" in captured.out
+    assert f"error: 2 document(s) failed; they are listed in {tmp_path / 'out' / output.FAILURES}" in captured.err
+
+    # once the broken lines are mended, the rerun writes them and exits 0
+    write_jsonl(source, [jsonl_line("ok-1", ARTICLES["storm.txt"]), jsonl_line("broken", ARTICLES["market.txt"])])
+    assert archive_cli(argv) == 0
+    assert "documents: 1 written, 1 already written earlier, 0 failed" in capsys.readouterr().out
+
+
+def test_help_lists_the_exit_statuses(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        archive_cli(["--help"])
+    assert exit_info.value.code == 0
+    text = capsys.readouterr().out
+    for code in ("0", "1", "2", "3", "130"):
+        assert f"\n  {code} " in text, code
+    assert "some documents failed" in text
 
 
 def test_command_line_reports_a_missing_input_before_starting_a_cluster(tmp_path, capsys, monkeypatch):

@@ -17,9 +17,31 @@ or a quoted glob of either. Rerunning the same command skips the ids already wri
 Runs on an embedded Dask LocalCluster (one worker process per core) unless --scheduler
 names an existing cluster, whose workers must see IN and OUT at the same paths."""
 
+# The exit statuses, for cron and CI; `--help` prints them.
+EXIT_OK = 0  # every document went through (or there was nothing left to do)
+EXIT_ERROR = 1  # the run could not start or stopped: IN unreadable, OUT locked, no usable cluster, a disk error
+EXIT_USAGE = 2  # a wrong option (argparse's own status)
+EXIT_FAILED_DOCUMENTS = 3  # the run finished, but some documents failed: see OUT/failures.jsonl
+EXIT_INTERRUPTED = 130  # Ctrl-C: finished partitions are kept
+
+EPILOG = f"""\
+exit status:
+  {EXIT_OK}    every document went through (or all were already written)
+  {EXIT_ERROR}    the run could not start or was stopped by an error (IN unreadable, OUT locked,
+       no usable cluster, a disk error)
+  {EXIT_USAGE}    a wrong option
+  {EXIT_FAILED_DOCUMENTS}    the run finished but some documents failed; how many is printed, and
+       OUT/failures.jsonl lists them (a rerun tries them again)
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C); finished partitions are kept"""
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m service.archive", description=DESCRIPTION)
+    parser = argparse.ArgumentParser(
+        prog="python -m service.archive",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("source", metavar="IN", help="a JSONL file, a folder of .txt files, or a glob")
     parser.add_argument("out", metavar="OUT", help="the output folder (created if missing)")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler, e.g. tcp://HOST:8786")
@@ -77,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("workers", "partition_size", "batch_size", "max_chars"):
         if getattr(args, name) < 1:
             print(f"--{name.replace('_', '-')} must be at least 1", file=sys.stderr)
-            return 2
+            return EXIT_USAGE
 
     from tqdm import tqdm
 
@@ -124,11 +146,11 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, OutputLocked, ClusterError, OSError) as error:
         bar.close()
         print(f"error: {error}", file=sys.stderr)
-        return 1
+        return EXIT_ERROR
     except KeyboardInterrupt:
         bar.close()
         print("interrupted: finished partitions are kept; run the same command again to resume", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     finally:
         if client is not None:
             client.close()
@@ -137,4 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     _print_summary(summary, time.perf_counter() - started)
     if table is not None:
         print(f"speaker summary: {args.summary} ({len(table)} speakers)")
-    return 0
+    if summary.failures:
+        print(
+            f"error: {summary.failures} document(s) failed; they are listed in {summary.failures_path}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED_DOCUMENTS
+    return EXIT_OK
