@@ -12,7 +12,7 @@ from ..config import Config
 DESCRIPTION = """\
 Find and attribute the quotations of every article under IN and write one JSON line per
 article (the API's body, without timing, plus the input's other fields) into partition
-files under OUT. IN is a JSONL file of {"id", "text", ...} objects, a folder of .txt files,
+files under OUT, or with --format parquet an articles, a quotes and a speakers table. IN is a JSONL file of {"id", "text", ...} objects, a folder of .txt files,
 or a quoted glob of either. Rerunning the same command skips the ids already written.
 Runs on an embedded Dask LocalCluster (one worker process per core) unless --scheduler
 names an existing cluster, whose workers must see IN and OUT at the same paths."""
@@ -44,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("source", metavar="IN", help="a JSONL file, a folder of .txt files, or a glob")
     parser.add_argument("out", metavar="OUT", help="the output folder (created if missing)")
+    parser.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("jsonl", "parquet"),
+        default="jsonl",
+        help="jsonl: one API body a line; parquet: articles, quotes and speakers tables (default: %(default)s)",
+    )
     parser.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler, e.g. tcp://HOST:8786")
     parser.add_argument(
         "--workers",
@@ -69,7 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="longer articles are reported as failures, as the API refuses them (default: %(default)s)",
     )
     parser.add_argument(
-        "--summary", metavar="CSV", help="also write per-speaker counts over all of OUT to this CSV file"
+        "--summary",
+        metavar="CSV",
+        help="also write speaker counts over all of OUT to this CSV file: one row per named speaker "
+        "(merged across articles by name), one per class (anonymous sources, groups)",
     )
     parser.add_argument("--no-metadata", action="store_true", help="do not pass the input's other fields through")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -77,12 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _print_summary(summary, total_seconds: float, out=None) -> None:
+    from .summary import describe
+
     out = out or sys.stdout
     print(
         f"documents: {summary.documents} written, {summary.skipped} already written earlier, {summary.failures} failed",
         file=out,
     )
-    print(f"quotes: {summary.quotes}   speakers: {summary.speakers}", file=out)
+    table = summary.speaker_table()
+    attributed = sum(row["quotes"] for row in table)
+    print(f"quotes: {summary.quotes} ({attributed} attributed to a speaker)", file=out)
+    print(f"speakers in this run's articles: {describe(table)} ({len(table)} rows as --summary counts)", file=out)
     print(
         f"speed: {summary.documents_per_second:.2f} documents/s on {summary.workers} worker(s) "
         f"({summary.seconds:.1f} s processing, {total_seconds:.1f} s in all)",
@@ -106,8 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     from .cluster import connect
     from .inputs import InputError, discover
     from .job import ClusterError, run_archive
-    from .output import OutputLocked
-    from .summary import write_summary
+    from .output import OutputFormatMismatch, OutputLocked
+    from .summary import describe, write_summary
 
     started = time.perf_counter()
     bar = tqdm(disable=True)  # replaced once the work is planned and the workers are ready
@@ -137,13 +152,14 @@ def main(argv: list[str] | None = None) -> int:
             batch_size=args.batch_size,
             max_chars=args.max_chars,
             metadata=not args.no_metadata,
+            output_format=args.output_format,
             on_plan=on_plan,
             on_report=on_report,
         )
         bar.close()
         if args.summary:
             table = write_summary(args.out, args.summary, client)
-    except (InputError, OutputLocked, ClusterError, OSError) as error:
+    except (InputError, OutputLocked, OutputFormatMismatch, ClusterError, OSError) as error:
         bar.close()
         print(f"error: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -158,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             cluster.close()
     _print_summary(summary, time.perf_counter() - started)
     if table is not None:
-        print(f"speaker summary: {args.summary} ({len(table)} speakers)")
+        print(f"speaker summary of everything under OUT: {args.summary} ({len(table)} rows): {describe(table)}")
     if summary.failures:
         print(
             f"error: {summary.failures} document(s) failed; they are listed in {summary.failures_path}",
