@@ -19,6 +19,7 @@ import pytest
 from service.archive import output, parquet, run_archive
 from service.archive.cli import main as archive_cli
 from service.archive.cluster import local_cluster
+from service.archive.quote_index import build_index
 from service.archive.summary import count_records, rows
 from service.archive.tables import SCHEMAS
 from service.config import Config
@@ -247,3 +248,47 @@ def test_the_speaker_summary_of_parquet_equals_that_of_jsonl(tmp_path, cluster_c
     assert abara["articles"] == "3" and "Abara (1)" in abara["variants"]
     anonymous = next(row for row in tables["parquet"] if row["counted_as"] == "class" and row["kind"] == "anonymous")
     assert (anonymous["speaker"], anonymous["quotes"], anonymous["articles"]) == ("anonymous sources", "2", "2")
+
+
+# --- the quote index on the cluster ---------------------------------------------------------------
+
+
+def test_the_quote_index_finds_the_quotation_in_three_articles_and_flags_the_misattribution(
+    parquet_out, tmp_path, cluster_client
+):
+    index = build_index(str(parquet_out), cluster_client)
+    [group] = [rows for rows in _groups(index) if {r["article_id"] for r in rows} >= {"ferry-1", "ferry-3"}]
+    assert [(r["article_id"], r["kind"], r["contained"], r["speaker_name"]) for r in group] == [
+        ("ferry-1", "direct", False, "Ruth Abara"),
+        ("ferry-2", "partial", True, "Ruth Abara"),  # a part of the longer quotation
+        ("ferry-3", "direct", False, "Ines Varga"),  # the same words, given to someone else
+    ]
+    for row in group:
+        assert ARTICLES[row["article_id"]][row["start"] : row["end"]] == row["text"]
+        assert (row["group_articles"], row["group_quotes"], row["group_speakers"]) == (3, 3, 2)
+        assert row["multiple_speakers"] is True
+    assert group[0]["longest_text"] == "We cannot keep running half-empty boats across the bay every hour,"
+    assert len(_groups(index)) == 1  # nothing else was printed twice
+
+    # the same index from the command line, as Parquet, read back with DuckDB; and from JSONL output
+    path = tmp_path / "quote-index.parquet"
+    source = write_source(tmp_path / "in.jsonl")
+    argv = [str(source), str(parquet_out), "--format", "parquet", "--quote-index", str(path), "--no-progress"]
+    assert archive_cli([*argv, "--scheduler", cluster_client.scheduler.address]) == 0
+    flagged = duckdb.sql(
+        f"SELECT group_id, list(article_id ORDER BY article_id), list(DISTINCT speaker_name) "
+        f"FROM read_parquet('{path}') WHERE multiple_speakers GROUP BY group_id"
+    ).fetchall()
+    assert [(g, a, sorted(s)) for g, a, s in flagged] == [
+        (1, ["ferry-1", "ferry-2", "ferry-3"], ["Ines Varga", "Ruth Abara"])
+    ]
+    jsonl_out = tmp_path / "jsonl"
+    run(source, jsonl_out, cluster_client, output_format="jsonl", partition_size=3)
+    assert build_index(str(jsonl_out), cluster_client) == index
+
+
+def _groups(index: list[dict]) -> list[list[dict]]:
+    found: dict[int, list[dict]] = {}
+    for row in index:
+        found.setdefault(row["group_id"], []).append(row)
+    return list(found.values())

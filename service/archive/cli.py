@@ -81,6 +81,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="also write speaker counts over all of OUT to this CSV file: one row per named speaker "
         "(merged across articles by name), one per class (anonymous sources, groups)",
     )
+    parser.add_argument(
+        "--quote-index",
+        metavar="FILE",
+        help="also write the quotations printed in more than one article (the same words, or a part of "
+        "them) to FILE (.parquet, or CSV), computed on the cluster over all of OUT",
+    )
+    parser.add_argument(
+        "--quote-min-words",
+        type=int,
+        default=4,
+        help="shortest quotation the quote index matches, in words (default: %(default)s)",
+    )
     parser.add_argument("--no-metadata", action="store_true", help="do not pass the input's other fields through")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser
@@ -115,9 +127,13 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, name) < 1:
             print(f"--{name.replace('_', '-')} must be at least 1", file=sys.stderr)
             return EXIT_USAGE
+    if args.quote_min_words < 2:
+        print("--quote-min-words must be at least 2", file=sys.stderr)
+        return EXIT_USAGE
 
     from tqdm import tqdm
 
+    from . import quote_index
     from .cluster import connect
     from .inputs import InputError, discover
     from .job import ClusterError, run_archive
@@ -139,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         bar.update(report["attempted"])
 
     client = cluster = None
-    table = None
+    table = index = None
     try:
         discover(args.source)  # a wrong IN fails here, before a cluster is started
         client, cluster = connect(args.scheduler, args.workers, args.dashboard)
@@ -159,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         bar.close()
         if args.summary:
             table = write_summary(args.out, args.summary, client)
+        if args.quote_index:
+            index = quote_index.build_index(args.out, client, args.quote_min_words)
+            quote_index.write_index(index, args.quote_index)
     except (InputError, OutputLocked, OutputFormatMismatch, ClusterError, OSError) as error:
         bar.close()
         print(f"error: {error}", file=sys.stderr)
@@ -175,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     _print_summary(summary, time.perf_counter() - started)
     if table is not None:
         print(f"speaker summary of everything under OUT: {args.summary} ({len(table)} rows): {describe(table)}")
+    if index is not None:
+        print(f"quote index of everything under OUT: {args.quote_index}: {quote_index.describe(index)}")
     if summary.failures:
         print(
             f"error: {summary.failures} document(s) failed; they are listed in {summary.failures_path}",
