@@ -60,12 +60,17 @@ ARCHIVE = [
 ]
 
 
+def index_of(folder, archive, chunks=3) -> list[dict]:
+    size = -(-len(archive) // chunks)
+    for i in range(0, len(archive), size):
+        output.write_partition(folder, "test", i, archive[i : i + size], "parquet")
+    with dask.config.set(scheduler="sync"):
+        return build_index(str(folder))
+
+
 @pytest.fixture
 def index(tmp_path) -> list[dict]:
-    for i, chunk in enumerate([ARCHIVE[:3], ARCHIVE[3:6], ARCHIVE[6:]]):
-        output.write_partition(tmp_path, "test", i, chunk, "parquet")
-    with dask.config.set(scheduler="sync"):
-        return build_index(str(tmp_path))
+    return index_of(tmp_path, ARCHIVE)
 
 
 def by_group(index):
@@ -103,8 +108,32 @@ def test_short_fragments_indirect_speech_and_repeats_inside_one_article_are_not_
     assert len(by_group(index)) == 2
     assert (
         describe(index)
-        == "2 quotations printed in more than one article (6 printings), 1 attributed to more than one speaker"
+        == "2 quotations printed in more than one article (6 rows), 1 attributed to more than one speaker"
     )
+
+
+def test_a_fragment_inside_two_different_quotations_never_joins_them(tmp_path):
+    fragment = "we will not be moved"
+    archive = [
+        record("x1", quote("q1", f"On the tolls, {fragment}.", person("Mira Solberg"))),
+        record("x2", quote("q1", f"On the school, {fragment} either.", person("Tomas Brek"))),
+        record("x3", quote("q1", fragment.capitalize(), person("Solberg"), kind="partial")),
+        # A inside B inside C, with A and C in one article: A is in C's group through B
+        record(
+            "y1",
+            quote("q1", "Keep the harbour open all year round for the boats.", person("Ann Ode")),
+            quote("q2", "harbour open all year", person("Ode"), kind="partial"),
+        ),
+        record("y2", quote("q1", "the harbour open all year round", person("Ann Ode"), kind="partial")),
+    ]
+    groups = by_group(index_of(tmp_path, archive, chunks=2))
+    assert sorted([r["article_id"] for r in g] for g in groups.values()) == [
+        ["x1", "x3"],
+        ["x2", "x3"],
+        ["y1", "y1", "y2"],
+    ]
+    flagged = {g[0]["article_id"] for g in groups.values() if g[0]["multiple_speakers"]}
+    assert flagged == {"x2"}  # Tomas Brek's quotation printed in part under Solberg's name
 
 
 def test_the_index_file_as_parquet_and_as_csv(index, tmp_path):

@@ -12,8 +12,10 @@ speaker, flagged when the articles give it to more than one speaker.
   is the bucket's is checked against every other in the bucket: if its words are the same
   as, or a run inside, the other's, the pair is an edge. A quotation inside another always
   shares its first shingle with it, so no pair is missed, and each check is exact, so a hash
-  collision costs time, never a wrong group. The edges come back to the client, which joins
-  them into groups (union-find): only quotations that have a match travel.
+  collision costs time, never a wrong group. The edges come back to the client (only
+  quotations that have a match travel), which makes one group per longest quotation: its
+  printings and those of every quotation inside it. A short quotation inside two different
+  longer ones is listed in both groups and never joins them.
 - **Speakers**: a group's speakers are its attributed quotations' speakers: named people and
   organisations by normalised name (a surname alone joins the one full name in the group it
   fits), anonymous sources as one class, groups ("officials") as another. Unattributed
@@ -144,27 +146,40 @@ def _uid(entry: dict) -> tuple[str, str]:
 
 
 def groups(edges: Iterable[tuple[dict, dict]]) -> list[list[dict]]:
-    """Join the edges into groups of quotations (union-find)."""
-    parent: dict[tuple, tuple] = {}
-    by_uid: dict[tuple, dict] = {}
+    """The groups the edges make: one per longest quotation (words inside no other matched
+    quotation), with every printing of it and of each quotation inside it. A short quotation
+    inside two different longer ones is in both groups: it never joins them into one."""
+    printings: dict[str, dict[tuple, dict]] = {}  # words -> printings with those words
+    containers: dict[str, set[str]] = {}  # words -> the longer words they are inside
+    for inner, outer in edges:
+        for entry in (inner, outer):
+            printings.setdefault(entry["words"], {})[_uid(entry)] = entry
+        if inner["words"] != outer["words"]:
+            containers.setdefault(inner["words"], set()).add(outer["words"])
 
-    def root(uid: tuple) -> tuple:
-        while parent[uid] != uid:
-            parent[uid] = parent[parent[uid]]
-            uid = parent[uid]
-        return uid
+    def outermost(words: str) -> set[str]:
+        # a run of words inside B inside C is inside C, even if no article printed it with C
+        stack, seen, roots = [words], {words}, set()
+        while stack:
+            current = stack.pop()
+            above = containers.get(current)
+            if not above:
+                roots.add(current)
+                continue
+            for outer in above - seen:
+                seen.add(outer)
+                stack.append(outer)
+        return roots
 
-    for a, b in edges:
-        for entry in (a, b):
-            by_uid.setdefault(_uid(entry), entry)
-            parent.setdefault(_uid(entry), _uid(entry))
-        ra, rb = root(_uid(a)), root(_uid(b))
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    joined: dict[tuple, list[dict]] = {}
-    for uid, entry in by_uid.items():
-        joined.setdefault(root(uid), []).append(entry)
-    return [sorted(members, key=lambda e: (e["article_id"], e["start"])) for members in joined.values()]
+    members: dict[str, dict[tuple, dict]] = {}
+    for words, found in printings.items():
+        for root in outermost(words):
+            members.setdefault(root, {}).update(found)
+    return [
+        sorted(found.values(), key=lambda e: (e["article_id"], e["start"]))
+        for found in members.values()
+        if len({e["article_id"] for e in found.values()}) > 1
+    ]
 
 
 def _speakers(members: list[dict]) -> dict[tuple, str | None]:
@@ -271,5 +286,5 @@ def describe(table: list[dict]) -> str:
     flagged = {row["group_id"] for row in table if row["multiple_speakers"]}
     return (
         f"{len(group_ids)} quotation{'s' * (len(group_ids) != 1)} printed in more than one article "
-        f"({len(table)} printings), {len(flagged)} attributed to more than one speaker"
+        f"({len(table)} rows), {len(flagged)} attributed to more than one speaker"
     )
