@@ -197,6 +197,38 @@ def test_every_file_has_the_same_schema(tmp_path, cluster_client):
     assert pq.read_table(parquet.table_paths(out, "quotes")[-1]).num_rows == 0  # ferry-5 has none
 
 
+def test_named_metadata_fields_become_columns_of_their_own(tmp_path, cluster_client, capsys):
+    out = tmp_path / "out"
+    source = write_source(tmp_path / "in.jsonl")
+    run(source, out, cluster_client, partition_size=2, metadata_columns=("source", "published", "pages"))
+    for name in ("articles", "quotes"):
+        schemas = {pq.read_schema(path).remove_metadata() for path in parquet.table_paths(out, name)}
+        assert len(schemas) == 1, name
+        [schema] = schemas
+        assert schema.names[-4:] == ["metadata", "source", "published", "pages"]
+    got = duckdb.sql(f"SELECT article_id, source, published, pages FROM {table(out, 'articles')} ORDER BY 1").fetchall()
+    assert got == [
+        ("ferry-1", "wire", "2026-11-02", "[1, 4]"),  # not a string: its JSON text
+        ("ferry-2", "island desk", "2026-11-03", None),
+        ("ferry-3", "wire", "2026-11-04", None),
+        ("ferry-4", None, "20261105", None),
+        ("ferry-5", None, None, None),
+    ]
+    # the column says what the JSON column says, row by row
+    by_source = duckdb.sql(f"SELECT source, count(*) FROM {table(out, 'quotes')} GROUP BY ALL").fetchall()
+    from_json = Counter(json.loads(row["metadata"]).get("source") for row in pq.read_table(out / "quotes").to_pylist())
+    assert dict(by_source) == dict(from_json) and from_json["wire"] > 0
+
+    # a rerun asking for other columns would give files of another schema: refused
+    with pytest.raises(output.OutputFormatMismatch, match="metadata columns source,published,pages"):
+        run(source, out, cluster_client, metadata_columns=("source",))
+    argv = [str(source), str(tmp_path / "x"), "--metadata-columns", "kind", "--format", "parquet", "--no-progress"]
+    assert archive_cli(argv) == 2
+    assert "clash" in capsys.readouterr().err
+    assert archive_cli([str(source), str(tmp_path / "x"), "--metadata-columns", "source", "--no-progress"]) == 2
+    assert "needs --format parquet" in capsys.readouterr().err
+
+
 # --- resuming, and one format per OUT ------------------------------------------------------------
 
 

@@ -93,6 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=4,
         help="shortest quotation the quote index matches, in words (default: %(default)s)",
     )
+    parser.add_argument(
+        "--metadata-columns",
+        metavar="NAME,...",
+        default="",
+        help="with --format parquet, these input fields also become string columns of their own in the "
+        "articles and quotes tables (all fields stay in the JSON `metadata` column)",
+    )
     parser.add_argument("--no-metadata", action="store_true", help="do not pass the input's other fields through")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser
@@ -129,6 +136,16 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
     if args.quote_min_words < 2:
         print("--quote-min-words must be at least 2", file=sys.stderr)
+        return EXIT_USAGE
+    from .tables import check_metadata_columns
+
+    try:
+        metadata_columns = check_metadata_columns(n.strip() for n in args.metadata_columns.split(",") if n.strip())
+    except ValueError as error:
+        print(f"--metadata-columns: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if metadata_columns and args.output_format != "parquet":
+        print("--metadata-columns needs --format parquet (JSONL records keep every field)", file=sys.stderr)
         return EXIT_USAGE
 
     from tqdm import tqdm
@@ -169,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             max_chars=args.max_chars,
             metadata=not args.no_metadata,
             output_format=args.output_format,
+            metadata_columns=metadata_columns,
             on_plan=on_plan,
             on_report=on_report,
         )

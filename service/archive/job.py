@@ -22,6 +22,7 @@ from . import output
 from .inputs import JsonlSlice, Partition, plan
 from .process import attribute_partitions, plan_check, warm_up
 from .summary import add_counts, rows
+from .tables import check_metadata_columns
 
 
 @dataclass
@@ -85,18 +86,20 @@ def run_archive(
     max_chars: int = 200_000,
     metadata: bool = True,
     output_format: str = "jsonl",
+    metadata_columns: tuple[str, ...] = (),
     on_plan: Callable[[int], None] | None = None,
     on_report: Callable[[dict], None] | None = None,
 ) -> RunSummary:
     """Attribute every article under `source` not yet written under `out_dir`, on `client`'s cluster,
-    as JSONL partitions or Parquet tables (`output_format`).
+    as JSONL partitions or Parquet tables (`output_format`, with `metadata_columns` as columns of their own).
 
     `on_plan(documents)` is called once the work is planned, `on_report(report)` as each
     partition finishes (the command line drives its progress bar with them)."""
+    metadata_columns = check_metadata_columns(metadata_columns)
     os.makedirs(out_dir, exist_ok=True)
     out_dir = os.path.abspath(out_dir)
     with output.RunLock(out_dir):
-        output.check_format(out_dir, output_format)
+        output.check_format(out_dir, output_format, metadata_columns)
         output.remove_temporaries(out_dir)
         done = output.written_ids(out_dir)
         work = plan(source, partition_size, done)
@@ -122,6 +125,7 @@ def run_archive(
                 batch_size=batch_size,
                 metadata=metadata,
                 output_format=output_format,
+                metadata_columns=metadata_columns,
             )
             futures = client.compute(reports.to_delayed())
         by_future = dict(zip(futures, work.partitions))

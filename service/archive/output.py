@@ -49,11 +49,16 @@ def dumps(record: dict) -> str:
 
 
 def write_partition(
-    out_dir: str | os.PathLike, run_id: str, index: int, records: Iterable[dict], output_format: str = "jsonl"
+    out_dir: str | os.PathLike,
+    run_id: str,
+    index: int,
+    records: Iterable[dict],
+    output_format: str = "jsonl",
+    metadata_columns: tuple[str, ...] = (),
 ) -> str | None:
     """Write one partition's `records` in `output_format`, all or nothing; None if there were none."""
     if output_format == "parquet":
-        return parquet.write_partition(out_dir, run_id, index, records)
+        return parquet.write_partition(out_dir, run_id, index, records, metadata_columns)
     return write_jsonl_partition(out_dir, run_id, index, records)
 
 
@@ -126,13 +131,23 @@ class OutputFormatMismatch(ValueError):
     """OUT already holds partitions of the other format."""
 
 
-def check_format(out_dir: str | os.PathLike, output_format: str) -> None:
+def check_format(out_dir: str | os.PathLike, output_format: str, metadata_columns: tuple[str, ...] = ()) -> None:
+    """Refuse a run whose partitions would not match those under OUT: another format, or other columns."""
     if output_format not in FORMATS:
         raise ValueError(f"unknown output format {output_format!r}: one of {', '.join(FORMATS)}")
+    if metadata_columns and output_format != "parquet":
+        raise ValueError("metadata columns are for --format parquet (JSONL records keep every field)")
     found = format_of(out_dir)
     if found not in (None, output_format):
         raise OutputFormatMismatch(
             f"{out_dir} holds {found} partitions: rerun with --format {found}, or write {output_format} to another OUT"
+        )
+    written = parquet.written_metadata_columns(out_dir) if found == "parquet" else None
+    if written is not None and written != tuple(metadata_columns):
+        shown = ",".join(written) or "(none)"
+        raise OutputFormatMismatch(
+            f"{out_dir} holds tables with metadata columns {shown}: rerun with the same --metadata-columns, "
+            "or write to another OUT, so that every file has one schema"
         )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 
 import pyarrow.parquet as pq
 
-from .tables import TABLES, flatten, to_arrow
+from .tables import TABLES, flatten, metadata_column_names, to_arrow
 
 SUFFIX = ".parquet"
 COMMIT_TABLE = "articles"  # renamed last: its file says the partition is complete
@@ -35,16 +35,22 @@ def table_paths(out_dir: str | os.PathLike, table: str) -> list[str]:
     return sorted(glob.glob(os.path.join(glob.escape(table_dir(out_dir, table)), f"part-*{SUFFIX}")))
 
 
-def _write(table_name: str, rows: list[dict], temp: str) -> None:
+def _write(table_name: str, rows: list[dict], temp: str, metadata_columns: tuple[str, ...]) -> None:
     with open(temp, "wb") as handle:
-        pq.write_table(to_arrow(table_name, rows), handle)
+        pq.write_table(to_arrow(table_name, rows, metadata_columns), handle)
         handle.flush()
         os.fsync(handle.fileno())
 
 
-def write_partition(out_dir: str | os.PathLike, run_id: str, index: int, records: Iterable[dict]) -> str | None:
+def write_partition(
+    out_dir: str | os.PathLike,
+    run_id: str,
+    index: int,
+    records: Iterable[dict],
+    metadata_columns: tuple[str, ...] = (),
+) -> str | None:
     """Write `records` as the three tables' files of one partition; None if there were none."""
-    rows = flatten(records)
+    rows = flatten(records, metadata_columns)
     if not rows[COMMIT_TABLE]:
         return None
     name = f"part-{run_id}-{index:06d}{SUFFIX}"
@@ -54,7 +60,7 @@ def write_partition(out_dir: str | os.PathLike, run_id: str, index: int, records
         folder = table_dir(out_dir, table)
         os.makedirs(folder, exist_ok=True)
         temps[table] = os.path.join(folder, f".{name}.tmp")
-        _write(table, rows[table], temps[table])
+        _write(table, rows[table], temps[table], metadata_columns)
     for table in order:
         os.replace(temps[table], os.path.join(table_dir(out_dir, table), name))
     return name
@@ -78,6 +84,12 @@ def remove_temporaries(out_dir: str | os.PathLike) -> int:
             os.remove(path)
             removed += 1
     return removed
+
+
+def written_metadata_columns(out_dir: str | os.PathLike) -> tuple[str, ...] | None:
+    """The promoted metadata columns of the partitions already under OUT; None if there are none."""
+    paths = table_paths(out_dir, COMMIT_TABLE)
+    return metadata_column_names(pq.read_schema(paths[0])) if paths else None
 
 
 def has_partitions(out_dir: str | os.PathLike) -> bool:

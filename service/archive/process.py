@@ -119,6 +119,7 @@ def attribute_partition(
     batch_size: int = 32,
     metadata: bool = True,
     output_format: str = "jsonl",
+    metadata_columns: tuple[str, ...] = (),
 ) -> dict:
     """Attribute the quotes of one partition and write its file(s) in `output_format`; return a small report."""
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -168,7 +169,9 @@ def attribute_partition(
                 speakers.extend(speaker_rows(record))
                 yield record
 
-    report["file"] = output.write_partition(out_dir, run_id, partition.index, records(), output_format)
+    report["file"] = output.write_partition(
+        out_dir, run_id, partition.index, records(), output_format, metadata_columns
+    )
     report["speaker_counts"] = count_speakers(speakers)  # the run summary merges these on the client
     report["attempted"] = report["documents"] + report["skipped"] + len(report["failures"])
     report["seconds"] = round(time.perf_counter() - started, 3)

@@ -9,8 +9,10 @@ three tables with fixed columns, the same in every file whatever the input carri
 
 The input's pass-through fields are one JSON text column, `metadata`, in `articles` and
 `quotes` (DuckDB: `metadata->>'source'`), so that a field that only some articles have, or
-that changes type, never changes a file's schema. The Arrow schemas below are the contract;
-the README states them.
+that changes type, never changes a file's schema. Fields named in `metadata_columns`
+(`--metadata-columns source,published`) are also columns of their own in both tables, after
+`metadata`, always strings: a string as it is, any other value as its JSON text, null when
+the article has none. The Arrow schemas below are the contract; the README states them.
 """
 
 from __future__ import annotations
@@ -80,6 +82,42 @@ SPEAKERS_SCHEMA = pa.schema(
 
 SCHEMAS = {"articles": ARTICLES_SCHEMA, "quotes": QUOTES_SCHEMA, "speakers": SPEAKERS_SCHEMA}
 TABLES = tuple(SCHEMAS)
+WITH_METADATA = ("articles", "quotes")  # the tables that carry the input's fields
+
+
+def check_metadata_columns(columns: Iterable[str]) -> tuple[str, ...]:
+    """The names as a tuple, or ValueError if one is empty, repeated, or a column already."""
+    columns = tuple(columns)
+    taken = {name for table in WITH_METADATA for name in SCHEMAS[table].names}
+    for name in columns:
+        if not name or name in BODY_KEYS:
+            raise ValueError(f"{name!r} cannot be a metadata column")
+        if name in taken:
+            raise ValueError(f"metadata column {name!r} would clash with a column of the tables")
+    if len(set(columns)) != len(columns):
+        raise ValueError("a metadata column is named twice")
+    return columns
+
+
+def schema_for(name: str, metadata_columns: tuple[str, ...] = ()) -> pa.Schema:
+    """Table `name`'s schema, with the promoted metadata columns if it carries them."""
+    schema = SCHEMAS[name]
+    if name in WITH_METADATA:
+        for column in metadata_columns:
+            schema = schema.append(pa.field(column, pa.string()))
+    return schema
+
+
+def metadata_column_names(schema: pa.Schema) -> tuple[str, ...]:
+    """The promoted metadata columns of an articles or quotes file's schema."""
+    names = schema.names
+    return tuple(names[names.index("metadata") + 1 :])
+
+
+def _column_value(value) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def metadata_json(record: dict) -> str:
@@ -155,17 +193,18 @@ def speaker_rows(record: dict) -> list[dict]:
     ]
 
 
-def flatten(records: Iterable[dict]) -> dict[str, list[dict]]:
+def flatten(records: Iterable[dict], metadata_columns: tuple[str, ...] = ()) -> dict[str, list[dict]]:
     """The rows of all three tables for some archive records."""
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
     for record in records:
         metadata = metadata_json(record)
-        tables["articles"].append(article_row(record, metadata))
-        tables["quotes"].extend(quote_rows(record, metadata))
+        promoted = {column: _column_value(record.get(column)) for column in metadata_columns}
+        tables["articles"].append(article_row(record, metadata) | promoted)
+        tables["quotes"].extend(row | promoted for row in quote_rows(record, metadata))
         tables["speakers"].extend(speaker_rows(record))
     return tables
 
 
-def to_arrow(name: str, rows: list[dict]) -> pa.Table:
+def to_arrow(name: str, rows: list[dict], metadata_columns: tuple[str, ...] = ()) -> pa.Table:
     """Rows of table `name` as an Arrow table with its fixed schema (an empty one has it too)."""
-    return pa.Table.from_pylist(rows, schema=SCHEMAS[name])
+    return pa.Table.from_pylist(rows, schema=schema_for(name, metadata_columns))
