@@ -12,7 +12,8 @@ temporary folder:
   one after another, in one fresh process (no Dask at all);
 - Dask, N workers: `service.archive.run_archive` on the command line's own `LocalCluster`
   (`service.archive.cluster.local_cluster`): N worker processes with one thread each;
-- each Dask configuration once per output format (`--formats`, JSONL then Parquet, in turn),
+- each Dask configuration once per output format (`--formats`; JSONL first in odd rounds,
+  Parquet first in even ones),
   so the Parquet writer's cost shows as the ratio of their documents/s;
 - the writers alone: the records of the whole corpus, parsed once, written as JSONL and as
   Parquet partitions in this process (best of 5), in milliseconds per document and as a share
@@ -242,8 +243,10 @@ def main(argv: list[str] | None = None) -> int:
             out = scratch / f"single-{repetition}"
             out.mkdir()
             record(plain_processes(str(source), str(out), args.model, 1, args.partition_size, args.batch_size))
+            # the formats take turns going first, so that neither always runs in the other's wake
+            formats = args.formats if repetition % 2 == 0 else args.formats[::-1]
             for workers in args.workers:
-                for output_format in args.formats:
+                for output_format in formats:
                     out = scratch / f"dask-{workers}-{output_format}-{repetition}"
                     record(
                         on_dask(

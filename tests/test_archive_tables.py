@@ -8,6 +8,10 @@ from __future__ import annotations
 import csv
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -26,6 +30,7 @@ from service.config import Config
 from service.response import attribute_text
 
 MODEL = Config.SPACY_MODEL
+ROOT = Path(__file__).resolve().parents[1]
 
 # A quotation of Ruth Abara's printed in full (ferry-1), in part (ferry-2) and, misattributed to
 # Ines Varga, in full again (ferry-3); ferry-4 names Abara by her surname alone.
@@ -250,6 +255,40 @@ def test_a_parquet_rerun_skips_what_is_written_and_removes_orphans(tmp_path, clu
     assert sorted(i for (i,) in ids) == sorted(ARTICLES)  # each exactly once
     [(quotes,)] = duckdb.sql(f"SELECT count(*) FROM {table(out, 'quotes')} WHERE article_id = 'ferry-1'").fetchall()
     assert quotes == len(bodies["ferry-1"]["quotes"])  # not doubled by the orphan
+
+
+def test_a_killed_parquet_run_resumes_with_every_quotation_once(tmp_path, cluster_client):
+    """Kill a real `python -m service.archive --format parquet` (and its cluster) mid-run, then rerun."""
+    total = 60
+    ids = [f"n{i:03d}" for i in range(total)]
+    texts = [ARTICLES[f"ferry-{1 + i % 4}"] for i in range(total)]
+    source = tmp_path / "many.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in zip(ids, texts)), encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "service.archive", str(source), str(out), "--format", "parquet"]
+    command += ["--workers", "1", "--partition-size", "2", "--no-progress"]
+    process = subprocess.Popen(
+        command, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(parquet.table_paths(out, "articles")) < 3:
+            assert process.poll() is None, "the run ended before it could be interrupted"
+            assert time.monotonic() < deadline, "the run wrote nothing within 60 s"
+            time.sleep(0.01)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)  # the client and its worker processes, like a crash
+        process.wait(timeout=30)
+    before = len(duckdb.sql(f"SELECT article_id FROM {table(out, 'articles')}").fetchall())
+    assert 0 < before < total
+
+    summary = run(source, out, cluster_client, partition_size=7)
+    assert (summary.skipped, summary.documents) == (before, total - before)
+    got = duckdb.sql(f"SELECT article_id, quotes FROM {table(out, 'articles')}").fetchall()
+    assert sorted(i for i, _ in got) == ids  # each exactly once
+    counted = dict(duckdb.sql(f"SELECT article_id, count(*) FROM {table(out, 'quotes')} GROUP BY ALL").fetchall())
+    assert counted == {i: n for i, n in got if n}  # no quotation twice, none missing
+    assert not list(out.rglob(".part-*"))
 
 
 def test_one_output_folder_holds_one_format(tmp_path, cluster_client, capsys):
