@@ -128,24 +128,30 @@ def _print_summary(summary, total_seconds: float, out=None) -> None:
         print(f"failures: {summary.failures_path} (ids: {shown}{more})", file=out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    for name in ("workers", "partition_size", "batch_size", "max_chars"):
-        if getattr(args, name) < 1:
-            print(f"--{name.replace('_', '-')} must be at least 1", file=sys.stderr)
-            return EXIT_USAGE
-    if args.quote_min_words < 2:
-        print("--quote-min-words must be at least 2", file=sys.stderr)
-        return EXIT_USAGE
+def _check_options(args: argparse.Namespace) -> tuple[str, ...]:
+    """The metadata columns asked for; ValueError (exit status 2) for an option out of range."""
     from .tables import check_metadata_columns
 
+    for name in ("workers", "partition_size", "batch_size", "max_chars"):
+        if getattr(args, name) < 1:
+            raise ValueError(f"--{name.replace('_', '-')} must be at least 1")
+    if args.quote_min_words < 2:
+        raise ValueError("--quote-min-words must be at least 2")
     try:
-        metadata_columns = check_metadata_columns(n.strip() for n in args.metadata_columns.split(",") if n.strip())
+        columns = check_metadata_columns(n.strip() for n in args.metadata_columns.split(",") if n.strip())
     except ValueError as error:
-        print(f"--metadata-columns: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    if metadata_columns and args.output_format != "parquet":
-        print("--metadata-columns needs --format parquet (JSONL records keep every field)", file=sys.stderr)
+        raise ValueError(f"--metadata-columns: {error}") from None
+    if columns and args.output_format != "parquet":
+        raise ValueError("--metadata-columns needs --format parquet (JSONL records keep every field)")
+    return columns
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        metadata_columns = _check_options(args)
+    except ValueError as error:
+        print(error, file=sys.stderr)
         return EXIT_USAGE
 
     from tqdm import tqdm
