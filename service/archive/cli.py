@@ -12,10 +12,11 @@ from ..config import Config
 DESCRIPTION = """\
 Find and attribute the quotations of every article under IN and write one JSON line per
 article (the API's body, without timing, plus the input's other fields) into partition
-files under OUT, or with --format parquet an articles, a quotes and a speakers table. IN is a JSONL file of {"id", "text", ...} objects, a folder of .txt files,
-or a quoted glob of either. Rerunning the same command skips the ids already written.
-Runs on an embedded Dask LocalCluster (one worker process per core) unless --scheduler
-names an existing cluster, whose workers must see IN and OUT at the same paths."""
+files under OUT, or with --format parquet an articles, a quotes and a speakers table per
+partition. IN is a JSONL file of {"id", "text", ...} objects, a folder of .txt files, or a
+quoted glob of either. Rerunning the same command skips the ids already written. Runs on an
+embedded Dask LocalCluster (one worker process per core) unless --scheduler names an
+existing cluster, whose workers must see IN and OUT at the same paths."""
 
 # The exit statuses, for cron and CI; `--help` prints them.
 EXIT_OK = 0  # every document went through (or there was nothing left to do)
