@@ -108,3 +108,8 @@ def test_speakers_without_quotes_and_empty_archives_count_nothing():
         "0 named (people and organisations, merged across articles by name) with 0 quotes; "
         "anonymous sources: 0 quotes in 0 articles; groups: 0 quotes in 0 articles"
     )
+
+
+def test_one_quote_in_one_article_is_said_in_the_singular():
+    table = rows(count_records([_article("a", _speaker("a spokesperson", "anonymous", 1))]))
+    assert describe(table).endswith("anonymous sources: 1 quote in 1 article; groups: 0 quotes in 0 articles")
