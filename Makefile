@@ -53,7 +53,8 @@ eval: install
 	$(BIN)/python -m service.evaluate seeds/gold.jsonl
 	@if [ -f ../shared/eval/polnear-train.jsonl ]; then $(BIN)/python -m service.evaluate ../shared/eval/polnear-train.jsonl; fi
 
-# Archive runs: documents/s in one process and on Dask with 1 and 2 workers (bench/archive_scaling.py).
+# Archive runs: documents/s in one process and on Dask with 1 and 2 workers, each writing JSONL and
+# Parquet, and the two writers timed alone (bench/archive_scaling.py; BENCH_ARGS="--docs 120 --repeat 3").
 bench-archive: install
 	uptime
 	$(BIN)/python bench/archive_scaling.py $(BENCH_ARGS)

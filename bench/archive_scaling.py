@@ -1,6 +1,7 @@
-"""How archive runs scale: documents/s in one process, then on Dask with 1 and 2 workers.
+"""How archive runs scale: documents/s in one process, then on Dask with 1 and 2 workers, writing JSONL and Parquet.
 
-    .venv/bin/python bench/archive_scaling.py [--docs 300] [--workers 1 2] [--repeat N] [--json FILE]
+    .venv/bin/python bench/archive_scaling.py [--docs 300] [--workers 1 2] [--formats jsonl parquet]
+                                              [--repeat N] [--json FILE]
 
 The corpus is the first --docs articles of ../shared/eval/polnear-train.jsonl when it is there
 (read at run time, never copied into the project), else the seed articles repeated. Every
@@ -11,6 +12,12 @@ temporary folder:
   one after another, in one fresh process (no Dask at all);
 - Dask, N workers: `service.archive.run_archive` on the command line's own `LocalCluster`
   (`service.archive.cluster.local_cluster`): N worker processes with one thread each;
+- each Dask configuration once per output format (`--formats`; JSONL first in odd rounds,
+  Parquet first in even ones),
+  so the Parquet writer's cost shows as the ratio of their documents/s;
+- the writers alone: the records of the whole corpus, parsed once, written as JSONL and as
+  Parquet partitions in this process (best of 5), in milliseconds per document and as a share
+  of the time a document takes to parse: the cost no other load on the machine can hide;
 - the control, N processes without Dask: N plain processes, each given every N-th partition,
   started together once each has its model. It shows how much parallelism the machine had to
   offer at that moment (others share it), so Dask's scaling can be read against it.
@@ -42,8 +49,8 @@ sys.path.insert(0, str(ROOT))
 
 from service.archive import output, run_archive  # noqa: E402
 from service.archive.cluster import local_cluster  # noqa: E402
-from service.archive.inputs import plan  # noqa: E402
-from service.archive.process import attribute_partition, warm_up  # noqa: E402
+from service.archive.inputs import plan, read_partition  # noqa: E402
+from service.archive.process import archive_record, attribute_partition, pipeline_for, warm_up  # noqa: E402
 from service.config import Config  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "eval" / "polnear-train.jsonl"
@@ -126,7 +133,9 @@ def plain_processes(
     }
 
 
-def on_dask(source: str, out_dir: str, model: str, workers: int, partition_size: int, batch_size: int) -> dict:
+def on_dask(
+    source: str, out_dir: str, model: str, workers: int, partition_size: int, batch_size: int, output_format: str
+) -> dict:
     from distributed import Client
 
     started = time.perf_counter()
@@ -139,10 +148,12 @@ def on_dask(source: str, out_dir: str, model: str, workers: int, partition_size:
             partition_size=partition_size,
             batch_size=batch_size,
             max_chars=10**9,
+            output_format=output_format,
         )
     wall = time.perf_counter() - started
     return {
-        "config": f"Dask, {workers} worker{'s' if workers > 1 else ''}",
+        "config": dask_config(workers, output_format),
+        "format": output_format,
         "workers": workers,
         "documents": summary.documents,
         "quotes": summary.quotes,
@@ -154,10 +165,49 @@ def on_dask(source: str, out_dir: str, model: str, workers: int, partition_size:
     }
 
 
+def dask_config(workers: int, output_format: str = "jsonl") -> str:
+    name = f"Dask, {workers} worker{'s' if workers > 1 else ''}"
+    return name if output_format == "jsonl" else f"{name}, {output_format}"
+
+
+def writer_cost(source: str, out_dir: str, model: str, partition_size: int, rounds: int = 5) -> dict:
+    """Parse the corpus once in this process, then time each writer alone over its records."""
+    nlp = pipeline_for(model)
+    partitions = plan(source, partition_size).partitions
+    started = time.perf_counter()
+    records = []
+    for partition in partitions:
+        articles = list(read_partition(partition))
+        docs = nlp.pipe(a.text for a in articles)
+        records.append([archive_record(nlp, doc, article) for article, doc in zip(articles, docs)])
+    parse_seconds = time.perf_counter() - started
+    documents = sum(len(r) for r in records)
+    result = {"documents": documents, "parse_ms_per_doc": round(1000 * parse_seconds / documents, 3)}
+    for output_format in ("jsonl", "parquet"):
+        best = float("inf")
+        for repetition in range(rounds):
+            folder = os.path.join(out_dir, f"{output_format}-{repetition}")
+            os.makedirs(folder)
+            began = time.perf_counter()
+            for index, partition_records in enumerate(records):
+                output.write_partition(folder, "bench", index, partition_records, output_format)
+            best = min(best, time.perf_counter() - began)
+        result[f"{output_format}_ms_per_doc"] = round(1000 * best / documents, 3)
+        result[f"{output_format}_share_of_parse"] = round(best / parse_seconds, 4)
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=300, help="articles in the corpus (default: %(default)s)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="Dask worker counts (default: 1 2)")
+    parser.add_argument(
+        "--formats",
+        nargs="+",
+        choices=("jsonl", "parquet"),
+        default=["jsonl", "parquet"],
+        help="output formats of the Dask runs (default: jsonl parquet)",
+    )
     parser.add_argument("--partition-size", type=int, default=20, help="articles per task (default: %(default)s)")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--model", default=Config.SPACY_MODEL)
@@ -181,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         def record(result: dict) -> None:
             results.append(result)
             print(
-                f"{result['config']:<22} {result['documents']:>5} docs  {result['seconds']:>7.1f} s  "
+                f"{result['config']:<26} {result['documents']:>5} docs  {result['seconds']:>7.1f} s  "
                 f"{result['documents_per_second']:>6.2f} docs/s  {result['documents_per_cpu_second']:>5.2f} docs/CPU-s"
                 f"   (start-up {result['startup_seconds']:.1f} s; load average now {load_average()})",
                 flush=True,
@@ -193,9 +243,22 @@ def main(argv: list[str] | None = None) -> int:
             out = scratch / f"single-{repetition}"
             out.mkdir()
             record(plain_processes(str(source), str(out), args.model, 1, args.partition_size, args.batch_size))
+            # the formats take turns going first, so that neither always runs in the other's wake
+            formats = args.formats if repetition % 2 == 0 else args.formats[::-1]
             for workers in args.workers:
-                out = scratch / f"dask-{workers}-{repetition}"
-                record(on_dask(str(source), str(out), args.model, workers, args.partition_size, args.batch_size))
+                for output_format in formats:
+                    out = scratch / f"dask-{workers}-{output_format}-{repetition}"
+                    record(
+                        on_dask(
+                            str(source),
+                            str(out),
+                            args.model,
+                            workers,
+                            args.partition_size,
+                            args.batch_size,
+                            output_format,
+                        )
+                    )
             if args.control and max(args.workers) > 1:
                 out = scratch / f"plain-{repetition}"
                 out.mkdir()
@@ -217,26 +280,49 @@ def main(argv: list[str] | None = None) -> int:
         if args.repeat > 1:
             print(f"best of {args.repeat} rounds:")
             for result in best.values():
-                print(f"  {result['config']:<22} {result['documents_per_second']:>6.2f} docs/s")
+                print(f"  {result['config']:<26} {result['documents_per_second']:>6.2f} docs/s")
         speed = {config: result["documents_per_second"] for config, result in best.items()}
         ratios = {}
-        one = speed.get("Dask, 1 worker")
+        main_format = args.formats[0]
+        one = speed.get(dask_config(1, main_format))
         for workers in args.workers:
-            config = f"Dask, {workers} worker{'s' if workers > 1 else ''}"
+            config = dask_config(workers, main_format)
             if workers > 1 and one:
                 ratios[f"dask_{workers}_vs_1_worker"] = round(speed[config] / one, 2)
             ratios[f"dask_{workers}_vs_single_process"] = round(speed[config] / speed["single process"], 2)
+            if {"jsonl", "parquet"} <= set(args.formats):
+                ratios[f"dask_{workers}_parquet_vs_jsonl"] = round(
+                    speed[dask_config(workers, "parquet")] / speed[dask_config(workers, "jsonl")], 3
+                )
         for config in speed:
             if config.endswith("no Dask"):
                 ratios[f"plain_{config.split()[0]}_processes_vs_single_process"] = round(
                     speed[config] / speed["single process"], 2
                 )
         print("scaling: " + ", ".join(f"{k} = {v}" for k, v in ratios.items()))
+        writers = None
+        if {"jsonl", "parquet"} <= set(args.formats):
+            (scratch / "writers").mkdir()
+            writers = writer_cost(str(source), str(scratch / "writers"), args.model, args.partition_size)
+            print(
+                f"writers alone ({writers['documents']} docs, best of 5; parsing took {writers['parse_ms_per_doc']:.2f} "
+                f"ms/doc): JSONL {writers['jsonl_ms_per_doc']:.3f} ms/doc ({100 * writers['jsonl_share_of_parse']:.2f}% "
+                f"of parsing), Parquet {writers['parquet_ms_per_doc']:.3f} ms/doc "
+                f"({100 * writers['parquet_share_of_parse']:.2f}% of parsing); load average now {load_average()}",
+                flush=True,
+            )
         print(f"load average after: {load_average()}")
         if args.json:
             with open(args.json, "w", encoding="utf-8") as handle:
                 json.dump(
-                    {"corpus": origin, "cores": os.cpu_count(), "results": results, "best": best, "ratios": ratios},
+                    {
+                        "corpus": origin,
+                        "cores": os.cpu_count(),
+                        "results": results,
+                        "best": best,
+                        "ratios": ratios,
+                        "writers": writers,
+                    },
                     handle,
                     indent=2,
                 )

@@ -20,12 +20,13 @@ import pytest
 
 from service.__main__ import main as single_process_cli
 from service.archive import output, run_archive
+from service.archive.cli import EXIT_FAILED_DOCUMENTS
 from service.archive.cli import main as archive_cli
 from service.archive.cluster import local_cluster
 from service.archive.inputs import Partition, TextFiles, discover, plan, read_partition
 from service.archive.job import ClusterError
 from service.archive.process import load_counts
-from service.archive.summary import count_speakers, merge_counts, rows
+from service.archive.summary import count_records, describe, rows
 from service.config import Config
 from service.response import attribute_text
 
@@ -142,7 +143,8 @@ def test_two_workers_give_the_same_records_as_the_single_process_path(tmp_path, 
     for name, text in ARTICLES.items():
         assert records[name] == without_timing(attribute_text(nlp, text, name)), name
     assert summary.quotes == sum(len(r["quotes"]) for r in records.values()) >= 10
-    assert summary.speakers == sum(len(r["speakers"]) for r in records.values())
+    assert summary.speaker_entries == sum(len(r["speakers"]) for r in records.values())
+    assert summary.speaker_table() == rows(count_records(records.values()))  # what --summary counts
     assert "elapsed_ms" not in records["harbour.txt"]["meta"]
     assert records["plain.txt"]["quotes"] == []
 
@@ -323,8 +325,12 @@ def test_command_line_on_an_existing_scheduler_writes_the_speaker_summary(tmp_pa
 
     with open(table, encoding="utf-8", newline="") as handle:
         csv_rows = list(csv.DictReader(handle))
-    assert printed.rstrip().endswith(f"speaker summary: {table} ({len(csv_rows)} speakers)")
-    assert csv_rows == [{k: str(v) for k, v in row.items()} for row in rows(count_speakers(read_records(out)))]
+    expected = rows(count_records(read_records(out)))
+    assert csv_rows == [{k: str(v) for k, v in row.items()} for row in expected]
+    # the run summary and the CSV count the same thing, and say what
+    said = describe(expected)
+    assert f"speakers in this run's articles: {said} ({len(csv_rows)} rows as --summary counts)" in printed
+    assert printed.rstrip().endswith(f"speaker summary of everything under OUT: {table} ({len(csv_rows)} rows): {said}")
     attributed = sum(1 for r in read_records(out) for q in r["quotes"] if q["speaker"])
     assert sum(int(r["quotes"]) for r in csv_rows) == attributed > 0
 
@@ -333,6 +339,33 @@ def test_command_line_on_an_existing_scheduler_writes_the_speaker_summary(tmp_pa
     assert f"0 written, {len(ARTICLES)} already written earlier" in capsys.readouterr().out
     with open(table, encoding="utf-8", newline="") as handle:
         assert list(csv.DictReader(handle)) == csv_rows
+
+
+def test_command_line_exits_non_zero_and_says_how_many_documents_failed(tmp_path, cluster_client, capsys):
+    source = write_jsonl(
+        tmp_path / "a.jsonl",
+        [jsonl_line("ok-1", ARTICLES["storm.txt"]), '{"id": "broken", "text": ', jsonl_line("empty", " ")],
+    )
+    argv = [str(source), str(tmp_path / "out"), "--scheduler", cluster_client.scheduler.address, "--no-progress"]
+    assert archive_cli(argv) == EXIT_FAILED_DOCUMENTS == 3
+    captured = capsys.readouterr()
+    assert "documents: 1 written, 0 already written earlier, 2 failed" in captured.out
+    assert f"error: 2 document(s) failed; they are listed in {tmp_path / 'out' / output.FAILURES}" in captured.err
+
+    # once the broken lines are mended, the rerun writes them and exits 0
+    write_jsonl(source, [jsonl_line("ok-1", ARTICLES["storm.txt"]), jsonl_line("broken", ARTICLES["market.txt"])])
+    assert archive_cli(argv) == 0
+    assert "documents: 1 written, 1 already written earlier, 0 failed" in capsys.readouterr().out
+
+
+def test_help_lists_the_exit_statuses(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        archive_cli(["--help"])
+    assert exit_info.value.code == 0
+    text = capsys.readouterr().out
+    for code in ("0", "1", "2", "3", "130"):
+        assert f"\n  {code} " in text, code
+    assert "some documents failed" in text
 
 
 def test_command_line_reports_a_missing_input_before_starting_a_cluster(tmp_path, capsys, monkeypatch):
@@ -371,42 +404,3 @@ def test_unreadable_text_file_is_a_failure_not_a_crash(tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"caf\xe9 \xff")
     items = list(read_partition(Partition(0, TextFiles((("bad.txt", str(tmp_path / "bad.txt")),)))))
     assert len(items) == 1 and items[0].id == "bad.txt" and items[0].error.startswith("unreadable")
-
-
-def _speaker(name, kind, quotes, roles=(), role=None):
-    return {"name": name, "kind": kind, "quotes": list(quotes), "roles": list(roles), "role": role}
-
-
-@pytest.mark.parametrize(
-    ("records", "expected"),
-    [
-        (
-            [
-                {"speakers": [_speaker("Officials", "group", ["q1"]), _speaker("Dana Okafor", "person", ["q2", "q3"])]},
-                {"speakers": [_speaker("officials", "anonymous", ["q1", "q2", "q3"])]},
-                {"speakers": [_speaker("Dana Okafor", "person", ["q1"], ["harbour master"], "harbour master")]},
-            ],
-            [
-                ("Officials", "anonymous", 4, 2, 0.75, ""),
-                ("Dana Okafor", "person", 3, 2, 0.0, "harbour master"),
-            ],
-        ),
-        (
-            [{"speakers": [_speaker("Mayor", "person", [])]}, {"speakers": []}],
-            [],
-        ),
-        (
-            [
-                {"speakers": [_speaker("Cole", "person", ["q1"], ["director", "head"], "director")]},
-                {"speakers": [_speaker("Cole", "person", ["q1"], ["head"], "head")]},
-            ],
-            [("Cole", "person", 2, 2, 0.0, "head; director")],
-        ),
-    ],
-)
-def test_speaker_summary_rows(records, expected):
-    # counted in two halves and merged, as the cluster does
-    halves = merge_counts([count_speakers(records[:1]), count_speakers(records[1:])])
-    table = rows(halves)
-    assert [tuple(row.values()) for row in table] == expected
-    assert rows(count_speakers(records)) == table

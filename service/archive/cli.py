@@ -12,16 +12,46 @@ from ..config import Config
 DESCRIPTION = """\
 Find and attribute the quotations of every article under IN and write one JSON line per
 article (the API's body, without timing, plus the input's other fields) into partition
-files under OUT. IN is a JSONL file of {"id", "text", ...} objects, a folder of .txt files,
-or a quoted glob of either. Rerunning the same command skips the ids already written.
-Runs on an embedded Dask LocalCluster (one worker process per core) unless --scheduler
-names an existing cluster, whose workers must see IN and OUT at the same paths."""
+files under OUT, or with --format parquet an articles, a quotes and a speakers table per
+partition. IN is a JSONL file of {"id", "text", ...} objects, a folder of .txt files, or a
+quoted glob of either. Rerunning the same command skips the ids already written. Runs on an
+embedded Dask LocalCluster (one worker process per core) unless --scheduler names an
+existing cluster, whose workers must see IN and OUT at the same paths."""
+
+# The exit statuses, for cron and CI; `--help` prints them.
+EXIT_OK = 0  # every document went through (or there was nothing left to do)
+EXIT_ERROR = 1  # the run could not start or stopped: IN unreadable, OUT locked, no usable cluster, a disk error
+EXIT_USAGE = 2  # a wrong option (argparse's own status)
+EXIT_FAILED_DOCUMENTS = 3  # the run finished, but some documents failed: see OUT/failures.jsonl
+EXIT_INTERRUPTED = 130  # Ctrl-C: finished partitions are kept
+
+EPILOG = f"""\
+exit status:
+  {EXIT_OK}    every document went through (or all were already written)
+  {EXIT_ERROR}    the run could not start or was stopped by an error (IN unreadable, OUT locked,
+       no usable cluster, a disk error)
+  {EXIT_USAGE}    a wrong option
+  {EXIT_FAILED_DOCUMENTS}    the run finished but some documents failed; how many is printed, and
+       OUT/failures.jsonl lists them (a rerun tries them again)
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C); finished partitions are kept"""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m service.archive", description=DESCRIPTION)
+    parser = argparse.ArgumentParser(
+        prog="python -m service.archive",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("source", metavar="IN", help="a JSONL file, a folder of .txt files, or a glob")
     parser.add_argument("out", metavar="OUT", help="the output folder (created if missing)")
+    parser.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("jsonl", "parquet"),
+        default="jsonl",
+        help="jsonl: one API body a line; parquet: articles, quotes and speakers tables (default: %(default)s)",
+    )
     parser.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler, e.g. tcp://HOST:8786")
     parser.add_argument(
         "--workers",
@@ -47,7 +77,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="longer articles are reported as failures, as the API refuses them (default: %(default)s)",
     )
     parser.add_argument(
-        "--summary", metavar="CSV", help="also write per-speaker counts over all of OUT to this CSV file"
+        "--summary",
+        metavar="CSV",
+        help="also write speaker counts over all of OUT to this CSV file: one row per named speaker "
+        "(merged across articles by name), one per class (anonymous sources, groups)",
+    )
+    parser.add_argument(
+        "--quote-index",
+        metavar="FILE",
+        help="also write the quotations printed in more than one article (the same words, or a part of "
+        "them) to FILE (.parquet, or CSV), computed on the cluster over all of OUT",
+    )
+    parser.add_argument(
+        "--quote-min-words",
+        type=int,
+        default=4,
+        help="shortest quotation the quote index matches, in words (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--metadata-columns",
+        metavar="NAME,...",
+        default="",
+        help="with --format parquet, these input fields also become string columns of their own in the "
+        "articles and quotes tables (all fields stay in the JSON `metadata` column)",
     )
     parser.add_argument("--no-metadata", action="store_true", help="do not pass the input's other fields through")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -55,12 +107,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _print_summary(summary, total_seconds: float, out=None) -> None:
+    from .summary import describe
+
     out = out or sys.stdout
     print(
         f"documents: {summary.documents} written, {summary.skipped} already written earlier, {summary.failures} failed",
         file=out,
     )
-    print(f"quotes: {summary.quotes}   speakers: {summary.speakers}", file=out)
+    table = summary.speaker_table()
+    attributed = sum(row["quotes"] for row in table)
+    print(f"quotes: {summary.quotes} ({attributed} attributed to a speaker)", file=out)
+    print(f"speakers in this run's articles: {describe(table)} ({len(table)} rows as --summary counts)", file=out)
     print(
         f"speed: {summary.documents_per_second:.2f} documents/s on {summary.workers} worker(s) "
         f"({summary.seconds:.1f} s processing, {total_seconds:.1f} s in all)",
@@ -72,20 +129,40 @@ def _print_summary(summary, total_seconds: float, out=None) -> None:
         print(f"failures: {summary.failures_path} (ids: {shown}{more})", file=out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def _check_options(args: argparse.Namespace) -> tuple[str, ...]:
+    """The metadata columns asked for; ValueError (exit status 2) for an option out of range."""
+    from .tables import check_metadata_columns
+
     for name in ("workers", "partition_size", "batch_size", "max_chars"):
         if getattr(args, name) < 1:
-            print(f"--{name.replace('_', '-')} must be at least 1", file=sys.stderr)
-            return 2
+            raise ValueError(f"--{name.replace('_', '-')} must be at least 1")
+    if args.quote_min_words < 2:
+        raise ValueError("--quote-min-words must be at least 2")
+    try:
+        columns = check_metadata_columns(n.strip() for n in args.metadata_columns.split(",") if n.strip())
+    except ValueError as error:
+        raise ValueError(f"--metadata-columns: {error}") from None
+    if columns and args.output_format != "parquet":
+        raise ValueError("--metadata-columns needs --format parquet (JSONL records keep every field)")
+    return columns
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        metadata_columns = _check_options(args)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
 
     from tqdm import tqdm
 
+    from . import quote_index
     from .cluster import connect
     from .inputs import InputError, discover
     from .job import ClusterError, run_archive
-    from .output import OutputLocked
-    from .summary import write_summary
+    from .output import OutputFormatMismatch, OutputLocked
+    from .summary import describe, write_summary
 
     started = time.perf_counter()
     bar = tqdm(disable=True)  # replaced once the work is planned and the workers are ready
@@ -102,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         bar.update(report["attempted"])
 
     client = cluster = None
-    table = None
+    table = index = None
     try:
         discover(args.source)  # a wrong IN fails here, before a cluster is started
         client, cluster = connect(args.scheduler, args.workers, args.dashboard)
@@ -115,20 +192,25 @@ def main(argv: list[str] | None = None) -> int:
             batch_size=args.batch_size,
             max_chars=args.max_chars,
             metadata=not args.no_metadata,
+            output_format=args.output_format,
+            metadata_columns=metadata_columns,
             on_plan=on_plan,
             on_report=on_report,
         )
         bar.close()
         if args.summary:
             table = write_summary(args.out, args.summary, client)
-    except (InputError, OutputLocked, ClusterError, OSError) as error:
+        if args.quote_index:
+            index = quote_index.build_index(args.out, client, args.quote_min_words)
+            quote_index.write_index(index, args.quote_index)
+    except (InputError, OutputLocked, OutputFormatMismatch, ClusterError, OSError) as error:
         bar.close()
         print(f"error: {error}", file=sys.stderr)
-        return 1
+        return EXIT_ERROR
     except KeyboardInterrupt:
         bar.close()
         print("interrupted: finished partitions are kept; run the same command again to resume", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     finally:
         if client is not None:
             client.close()
@@ -136,5 +218,13 @@ def main(argv: list[str] | None = None) -> int:
             cluster.close()
     _print_summary(summary, time.perf_counter() - started)
     if table is not None:
-        print(f"speaker summary: {args.summary} ({len(table)} speakers)")
-    return 0
+        print(f"speaker summary of everything under OUT: {args.summary} ({len(table)} rows): {describe(table)}")
+    if index is not None:
+        print(f"quote index of everything under OUT: {args.quote_index}: {quote_index.describe(index)}")
+    if summary.failures:
+        print(
+            f"error: {summary.failures} document(s) failed; they are listed in {summary.failures_path}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED_DOCUMENTS
+    return EXIT_OK

@@ -21,6 +21,8 @@ from distributed import Client, as_completed
 from . import output
 from .inputs import JsonlSlice, Partition, plan
 from .process import attribute_partitions, plan_check, warm_up
+from .summary import add_counts, rows
+from .tables import check_metadata_columns
 
 
 @dataclass
@@ -29,7 +31,7 @@ class RunSummary:
     documents: int = 0  # written by this run
     skipped: int = 0  # already written by an earlier run
     quotes: int = 0
-    speakers: int = 0
+    speaker_entries: int = 0  # speakers of the articles written, each article's counted apart
     failures: int = 0
     partitions: int = 0
     workers: int = 0
@@ -38,14 +40,28 @@ class RunSummary:
     failures_path: str = ""
     failed_ids: list[str | None] = field(default_factory=list)
     complete: bool = False
+    # counts by speaker over this run's articles, as `summary.count_speakers` makes them
+    speaker_counts: dict[str, dict] = field(default_factory=dict)
 
     @property
     def documents_per_second(self) -> float:
         return self.documents / self.seconds if self.seconds else 0.0
 
+    def speaker_table(self) -> list[dict]:
+        """This run's speakers as the --summary CSV counts them (named speakers, then classes)."""
+        return rows(self.speaker_counts)
+
     def to_dict(self) -> dict:
         data = asdict(self)
         data.pop("failed_ids")
+        data.pop("speaker_counts")
+        table = self.speaker_table()
+        by_class = {row["kind"]: row for row in table if row["counted_as"] == "class"}
+        data["named_speakers"] = sum(1 for row in table if row["counted_as"] == "named")
+        data["attributed_quotes"] = sum(row["quotes"] for row in table)
+        for kind, label in (("anonymous", "anonymous"), ("group", "group")):
+            data[f"{label}_quotes"] = by_class.get(kind, {}).get("quotes", 0)
+            data[f"{label}_articles"] = by_class.get(kind, {}).get("articles", 0)
         data["documents_per_second"] = round(self.documents_per_second, 2)
         data["seconds"] = round(self.seconds, 2)
         data["cpu_seconds"] = round(self.cpu_seconds, 2)
@@ -69,16 +85,21 @@ def run_archive(
     batch_size: int = 32,
     max_chars: int = 200_000,
     metadata: bool = True,
+    output_format: str = "jsonl",
+    metadata_columns: tuple[str, ...] = (),
     on_plan: Callable[[int], None] | None = None,
     on_report: Callable[[dict], None] | None = None,
 ) -> RunSummary:
-    """Attribute every article under `source` not yet written under `out_dir`, on `client`'s cluster.
+    """Attribute every article under `source` not yet written under `out_dir`, on `client`'s cluster,
+    as JSONL partitions or Parquet tables (`output_format`, with `metadata_columns` as columns of their own).
 
     `on_plan(documents)` is called once the work is planned, `on_report(report)` as each
     partition finishes (the command line drives its progress bar with them)."""
+    metadata_columns = check_metadata_columns(metadata_columns)
     os.makedirs(out_dir, exist_ok=True)
     out_dir = os.path.abspath(out_dir)
     with output.RunLock(out_dir):
+        output.check_format(out_dir, output_format, metadata_columns)
         output.remove_temporaries(out_dir)
         done = output.written_ids(out_dir)
         work = plan(source, partition_size, done)
@@ -103,6 +124,8 @@ def run_archive(
                 max_chars=max_chars,
                 batch_size=batch_size,
                 metadata=metadata,
+                output_format=output_format,
+                metadata_columns=metadata_columns,
             )
             futures = client.compute(reports.to_delayed())
         by_future = dict(zip(futures, work.partitions))
@@ -191,7 +214,8 @@ def _add(summary: RunSummary, report: dict) -> None:
     summary.documents += report["documents"]
     summary.skipped += report["skipped"]
     summary.quotes += report["quotes"]
-    summary.speakers += report["speakers"]
+    summary.speaker_entries += report["speakers"]
+    add_counts(summary.speaker_counts, report.get("speaker_counts", {}))
     summary.failures += len(report["failures"])
     summary.cpu_seconds += report.get("cpu_seconds", 0.0)
     summary.failed_ids.extend(f["id"] for f in report["failures"])

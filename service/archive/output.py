@@ -1,6 +1,7 @@
 """The layout of OUT, and resuming from it.
 
-    OUT/part-<run>-<partition>.jsonl   one JSON line per article, written atomically
+    OUT/part-<run>-<partition>.jsonl   one JSON line per article, written atomically (--format jsonl)
+    OUT/articles/, quotes/, speakers/  or three Parquet tables per partition (--format parquet, see parquet.py)
     OUT/failures.jsonl                 this run's failures: {"id", "origin", "error"}
     OUT/runs.jsonl                     one summary line per finished run
     OUT/.lock                          held while a run writes (one run per OUT at a time)
@@ -8,6 +9,7 @@
 A partition file appears only once it is complete (written to a hidden temporary file,
 synced, then renamed), so a killed run leaves whole partitions behind and nothing half
 written. A rerun reads the ids in the partition files and skips them: ids are the resume key.
+One OUT holds one format: a run in the other format is refused rather than split the archive.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from . import parquet
+
+FORMATS = ("jsonl", "parquet")
 PART_GLOB = "part-*.jsonl"
 FAILURES = "failures.jsonl"
 RUNS = "runs.jsonl"
@@ -43,7 +48,21 @@ def dumps(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
 
 
-def write_partition(out_dir: str | os.PathLike, run_id: str, index: int, records: Iterable[dict]) -> str | None:
+def write_partition(
+    out_dir: str | os.PathLike,
+    run_id: str,
+    index: int,
+    records: Iterable[dict],
+    output_format: str = "jsonl",
+    metadata_columns: tuple[str, ...] = (),
+) -> str | None:
+    """Write one partition's `records` in `output_format`, all or nothing; None if there were none."""
+    if output_format == "parquet":
+        return parquet.write_partition(out_dir, run_id, index, records, metadata_columns)
+    return write_jsonl_partition(out_dir, run_id, index, records)
+
+
+def write_jsonl_partition(out_dir: str | os.PathLike, run_id: str, index: int, records: Iterable[dict]) -> str | None:
     """Write `records` as OUT/part-<run>-<index>.jsonl, all or nothing; None if there were none."""
     name = f"part-{run_id}-{index:06d}.jsonl"
     final = os.path.join(out_dir, name)
@@ -79,6 +98,7 @@ def _line_id(line: str) -> str | None:
 
 
 def iter_written_ids(out_dir: str | os.PathLike) -> Iterator[str]:
+    yield from parquet.iter_written_ids(out_dir)
     for path in part_paths(out_dir):
         with open(path, encoding="utf-8") as handle:
             for line in handle:
@@ -97,7 +117,38 @@ def remove_temporaries(out_dir: str | os.PathLike) -> int:
     stale = glob.glob(os.path.join(glob.escape(str(out_dir)), _TEMP_GLOB))
     for path in stale:
         os.remove(path)
-    return len(stale)
+    return len(stale) + parquet.remove_temporaries(out_dir)
+
+
+def format_of(out_dir: str | os.PathLike) -> str | None:
+    """The format of the partitions already under OUT; None when there are none."""
+    if parquet.has_partitions(out_dir):
+        return "parquet"
+    return "jsonl" if part_paths(out_dir) else None
+
+
+class OutputFormatMismatch(ValueError):
+    """OUT already holds partitions of the other format."""
+
+
+def check_format(out_dir: str | os.PathLike, output_format: str, metadata_columns: tuple[str, ...] = ()) -> None:
+    """Refuse a run whose partitions would not match those under OUT: another format, or other columns."""
+    if output_format not in FORMATS:
+        raise ValueError(f"unknown output format {output_format!r}: one of {', '.join(FORMATS)}")
+    if metadata_columns and output_format != "parquet":
+        raise ValueError("metadata columns are for --format parquet (JSONL records keep every field)")
+    found = format_of(out_dir)
+    if found not in (None, output_format):
+        raise OutputFormatMismatch(
+            f"{out_dir} holds {found} partitions: rerun with --format {found}, or write {output_format} to another OUT"
+        )
+    written = parquet.written_metadata_columns(out_dir) if found == "parquet" else None
+    if written is not None and written != tuple(metadata_columns):
+        shown = ",".join(written) or "(none)"
+        raise OutputFormatMismatch(
+            f"{out_dir} holds tables with metadata columns {shown}: rerun with the same --metadata-columns, "
+            "or write to another OUT, so that every file has one schema"
+        )
 
 
 class OutputLocked(RuntimeError):

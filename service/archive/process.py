@@ -20,6 +20,8 @@ from ..nlp.pipeline import load_pipeline, model_label
 from ..response import response_body
 from . import output
 from .inputs import Article, Failure, JsonlSlice, Partition, read_partition
+from .summary import count_speakers
+from .tables import speaker_rows
 
 # The keys of the API body an archive record keeps; input keys with these names are renamed.
 RESERVED_KEYS = ("id", "quotes", "speakers", "meta")
@@ -116,8 +118,10 @@ def attribute_partition(
     max_chars: int = 200_000,
     batch_size: int = 32,
     metadata: bool = True,
+    output_format: str = "jsonl",
+    metadata_columns: tuple[str, ...] = (),
 ) -> dict:
-    """Attribute the quotes of one partition and write its file; return a small report."""
+    """Attribute the quotes of one partition and write its file(s) in `output_format`; return a small report."""
     started, cpu_started = time.perf_counter(), time.process_time()
     nlp = pipeline_for(model)
     report = {
@@ -126,10 +130,11 @@ def attribute_partition(
         "documents": 0,
         "skipped": 0,
         "quotes": 0,
-        "speakers": 0,
+        "speakers": 0,  # speakers of the articles, each article's counted apart
         "failures": [],
         "file": None,
     }
+    speakers: list[dict] = []
 
     def failed(failure: Failure) -> None:
         report["failures"].append(failure.to_dict())
@@ -161,9 +166,13 @@ def attribute_partition(
                 report["documents"] += 1
                 report["quotes"] += len(record["quotes"])
                 report["speakers"] += len(record["speakers"])
+                speakers.extend(speaker_rows(record))
                 yield record
 
-    report["file"] = output.write_partition(out_dir, run_id, partition.index, records())
+    report["file"] = output.write_partition(
+        out_dir, run_id, partition.index, records(), output_format, metadata_columns
+    )
+    report["speaker_counts"] = count_speakers(speakers)  # the run summary merges these on the client
     report["attempted"] = report["documents"] + report["skipped"] + len(report["failures"])
     report["seconds"] = round(time.perf_counter() - started, 3)
     report["cpu_seconds"] = round(time.process_time() - cpu_started, 3)  # the whole worker process's CPU
