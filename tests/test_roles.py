@@ -92,3 +92,36 @@ def test_every_role_comes_with_where_the_text_states_it(attribute):
     assert henry.role == "Arsenal striker"
     assert henry.roles == ["Arsenal striker", "club captain"]
     assert [(m.text, text[m.start : m.end]) for m in henry.role_mentions] == [(r, r) for r in henry.roles]
+
+
+# (text, speaker, role): roles set off by dashes, coordinated, headed past a preposition,
+# or led by another person's name.
+MORE_ROLES = [
+    (
+        "“We saw it coming,” Ana Silva - then adviser to the mayor - told the inquiry.",
+        "Ana Silva",
+        "then adviser to the mayor",
+    ),
+    (
+        "“He was a joy,” said veteran comedian and broadcaster Cyril Platt.",
+        "Cyril Platt",
+        "veteran comedian and broadcaster",
+    ),
+    (
+        "“It changes everything,” said Jo Park, a University of Leeds librarian working on the project.",
+        "Jo Park",
+        "University of Leeds librarian",
+    ),
+    (
+        "“We will win Ohio,” said Dan Reyes, Clinton's Ohio state director.",
+        "Dan Reyes",
+        "Clinton's Ohio state director",
+    ),
+    ("“He was my hero,” said Tom Hale, Ray's father.", "Tom Hale", "Ray's father"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), MORE_ROLES)
+def test_more_role_layouts(attribute, text, name, role):
+    found = speaker(attribute(text), name)
+    assert found is not None and role in found.roles

@@ -118,6 +118,11 @@ class Role:
     score: tuple[int, int, int]
 
 
+def _is_honorific(token: Token) -> bool:
+    """ "Mr", "Dr", "Father" before a name; not "father" in "Ray's father"."""
+    return token.lower_ in HONORIFICS and not token.is_lower
+
+
 def role_words(text: str) -> set[str]:
     """The words of a role that describe a person ("comedian", "senator"): what a later
     description ("the comedian") is matched against."""
@@ -147,11 +152,11 @@ class Entity:
         tokens = [t for t in span if not t.is_space]
         if before_name:
             tokens = _strip_rank_tail(tokens)
-        while tokens and (tokens[-1].text in {",", "'s", "’s"} or tokens[-1].lower_ in HONORIFICS):
+        while tokens and (tokens[-1].text in {",", "'s", "’s"} or _is_honorific(tokens[-1])):
             tokens = tokens[:-1]
         while tokens and tokens[0].text in {",", "-"}:
             tokens = tokens[1:]
-        if not tokens or all(t.lower_ in HONORIFICS for t in tokens):
+        if not tokens or all(_is_honorific(t) for t in tokens):
             return
         span = span.doc[tokens[0].i : tokens[-1].i + 1]
         text = span.text

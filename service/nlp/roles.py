@@ -29,8 +29,13 @@ MAX_ROLE_TOKENS = 14
 # What ends an appositive after a name, and one before it.
 APPOSITIVE_AFTER_STOPS = frozenset({",", ";", ")", "(", "—", "–", ":"})
 APPOSITIVE_BEFORE_STOPS = APPOSITIVE_AFTER_STOPS
-# Dependencies that tie a word before a name to it as a modifier.
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod", "npadvmod", "advmod"})
+# Dependencies that tie a word before a name to it as a modifier ("Veteran comedian and
+# broadcaster Cyril Fletcher": the coordinated roles too).
+MODIFIER_DEPS = frozenset(
+    {"compound", "amod", "nmod", "poss", "case", "punct", "nummod", "npadvmod", "advmod", "cc", "conj"}
+)
+# What sets an appositive off after a name.
+APPOSITIVE_OPENERS = frozenset({",", "-", "–", "—"})
 COPULAS = frozenset({"is", "was", "'s", "’s", "has", "had"})
 
 
@@ -47,8 +52,8 @@ def _hyphenated(token: Token) -> str | None:
 def is_role_head(token: Token) -> bool:
     """A noun that denotes a person's occupation or position (or a title)."""
     word = token.lower_.rstrip(".")
-    if token.lower_ in HONORIFICS or word in HONORIFICS:
-        return False
+    if (token.lower_ in HONORIFICS or word in HONORIFICS) and not token.is_lower:
+        return False  # "Mr", "Dr", "Father Brown"; but "Ray's father" is a role
     if token.text in person_acronyms() or token.text.rstrip(".") in person_acronyms():
         return True
     if token.pos_ not in {"NOUN", "PROPN"} and token.lower_ not in NAME_TITLES:
@@ -97,7 +102,7 @@ def _trim_role(tokens: list[Token]) -> list[Token]:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].text in POSSESSIVE_ENDINGS):
         tokens = tokens[:-1]
-    while tokens and tokens[-1].lower_ in HONORIFICS:
+    while tokens and tokens[-1].lower_ in HONORIFICS and not tokens[-1].is_lower:
         tokens = tokens[:-1]
     return tokens
 
@@ -113,10 +118,12 @@ def premodifier_role(name: Span) -> Span | None:
     ("White House press secretary Jo Park", "former referees' chief Ana Silva")."""
     doc = name.doc
     first = name.start
-    before = doc[first - 1] if first > 0 else None
-    if before is not None and name.root.head == before and is_role_head(before):
-        # a parse that hangs the name on the role (`their Welsh striker Craig Bellamy`)
-        return _span(_trim_role(list(doc[before.left_edge.i : first])))
+    host = name.root.head
+    hangs = name.root.dep_ in {"appos", "compound", "conj", "nmod"} and host.i < first and is_role_head(host)
+    if hangs and not any(_breaks_a_role(t) for t in doc[host.left_edge.i : first]):
+        # a parse that hangs the name on the role (`their Welsh striker Craig Bellamy`,
+        # `veteran comedian and broadcaster Cyril Platt`)
+        return _span(_trim_role(list(doc[host.left_edge.i : first])))
     i = first - 1
     while i >= 0:
         token = doc[i]
@@ -161,8 +168,8 @@ def appositive_after(doc: Doc, end: int) -> Span | None:
     """ ", commander of U.S. Central Command,", ", 45, a nursing student", ", who is the
     party's spokesman": a role phrase set off by a comma after the name."""
     end = _after_parenthesis(doc, end)
-    if end >= len(doc) or doc[end].text != ",":
-        return None
+    if end >= len(doc) or doc[end].text not in APPOSITIVE_OPENERS:
+        return None  # (a role set off by dashes: "Ana Silva - then adviser to the mayor -")
     start = end + 1
     if start + 1 < len(doc) and doc[start].like_num and doc[start + 1].text == ",":
         start += 2  # an age: ", 45, a nursing student"
@@ -224,13 +231,16 @@ def role_phrase(tokens: list[Token], head: Token | None = None) -> Span | None:
     tokens = _trim_role(tokens)
     if not tokens or len(tokens) > MAX_ROLE_TOKENS:
         return None
-    if tokens[0].ent_type_ == "PERSON" and not is_role_head(tokens[0]):
-        return None
     before_preposition = []
     for token in tokens:
         if token.pos_ == "ADP" or token.dep_ == "prep":
             break
         before_preposition.append(token)
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head is t]
+    head = head if head is not None else (roots[0] if roots else None)
+    if head is not None and head.ent_type_ == "PERSON" and not is_role_head(head):
+        return None  # another name ("Ana Silva, Bo Chen and ..."), not a role
     if not any(is_role_head(t) for t in before_preposition) and not (head is not None and is_role_head(head)):
-        return None
+        return None  # (the phrase's own head: "a University of Michigan librarian")
     return _span(tokens)
