@@ -189,3 +189,15 @@ PEOPLE = [
 @pytest.mark.parametrize(("text", "fragment", "name"), PEOPLE)
 def test_whom_a_name_or_description_means(attribute, text, fragment, name):
     assert speaker_name(quote_for(attribute(text), fragment)) == name
+
+
+def test_coreference_is_a_component_of_its_own(nlp):
+    """The pipeline resolves speakers in `speaker_coreference`, between finding the
+    attributions and making the records; without it, the records still get speakers."""
+    names = nlp.pipe_names
+    assert names.index("quote_attribution") < names.index("speaker_coreference") < names.index("quote_records")
+    text = "Sen. Ana Ruiz spoke first. “We will win,” the senator said."
+    with nlp.select_pipes(disable=["speaker_coreference"]):
+        without = nlp(text)._.extraction
+    assert [q.speaker.name for q in without.quotes] == [q.speaker.name for q in nlp(text)._.extraction.quotes]
+    assert without.quotes[0].speaker.name == "Ana Ruiz"

@@ -13,14 +13,15 @@ The flow, in the order a document meets it:
 4. rules (`rules/`): for each quotation, the finders of its kind in order (`rules.DIRECT`,
    `rules.PARTIAL`) until one returns an `Attribution` tagged with its `Rule`; reported
    speech (`rules/reported.py`, `rules/headlines.py`) found clause by clause.
-5. resolve (`resolve.py`): each attributing mention ("he", "the department", "Esper")
-   to one entity, in document order.
-6. attribute (`attribute.py`): puts 1-5 together, continues quotes without a cue of their
-   own (`rules/continuation.py`), drops scare quotes.
-7. records (`records.py`): `Quote` and `Speaker` with offsets; `confidence.py` gives each
-   quote the measured precision of its rule (`data/rule_precision.json`).
+5. attribute (`attribute.py`): runs 2 and 4 over the document (`Attributions`).
+6. resolve (`coreference.py`, with `resolve.py`): each attributing mention ("he", "the
+   department", "Esper") to one entity, in document order; quotes without a cue of their
+   own continue an earlier speaker's (`rules/continuation.py`).
+7. records (`attribute.extraction`, `records.py`): `Quote` and `Speaker` with offsets,
+   scare quotes dropped; `confidence.py` gives each quote the measured precision of its
+   rule (`data/rule_precision.json`).  Roles are read in 3 by `roles.py`.
 
-Around them: `components.py` registers the three spaCy components, `pipeline.py` loads
+Around them: `components.py` registers the five spaCy components, `pipeline.py` loads
 the model and adds them, `fastpipes.py` swaps in faster equivalents of two model pipes,
 `parse.py` holds the tag/dependency constants and the helpers that read the parse,
 `lexicon.py` every word list, `doccache.py` values of a `Doc` computed once.
@@ -30,6 +31,8 @@ Where a change goes:
 - a new way of finding a quote's speaker: a `Rule` member in `rules/base.py`, a finder in
   the family's module of `rules/`, its place in a tuple of `rules/__init__.py`, a table
   row in the family's test module, then `python -m service.calibrate ... --write`;
-- a mention resolved to the wrong entity: `resolve.py`; a role or name read wrong:
-  `names.py`; a quote mark paired wrong: `marks.py`.
+- a mention resolved to the wrong entity: `resolve.py`; a role read wrong: `roles.py`; a
+  name read wrong: `names.py`; a quote mark paired wrong: `marks.py`;
+- a word list generated from WordNet or the given-name table: `scripts/` and
+  `resources.py` (docs/resources.md), never by hand in `data/`.
 """

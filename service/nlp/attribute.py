@@ -1,13 +1,15 @@
-"""Assemble quotations, reported speech and speakers into an `Extraction`.
+"""Find every quotation and reported clause with the words that attribute it, and turn
+them, once their speakers are resolved (`coreference.py`), into an `Extraction`.
 
-Pure: a parsed `Doc` in, records out.  The order of work matters: quotes and reported
-clauses are attributed in document order, so that "he" resolves to the latest earlier
-speaker and a quote without a cue can take the speaker of the quote it continues.
+Pure: a parsed `Doc` in, records out.  Two steps, each a spaCy component: `attributions`
+runs the rules over the document (`Attributions`), `extraction` makes the records.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -19,10 +21,8 @@ from .names import EntityIndex
 from .parse import QUOTE_CHARS
 from .quotations import quotation_spans, quote_kind
 from .records import Extraction, Quote, QuoteKind, Speaker, TextSpan
-from .resolve import SpeakerResolver
 from .rules import QuoteContext, Rule, attribute_quote
 from .rules.base import Candidate
-from .rules.continuation import inherit_from_previous_quote, inherit_from_reported_speech
 from .rules.headlines import headline_claims
 from .rules.reported import reported_clauses
 
@@ -127,19 +127,27 @@ def _is_link_line(text: str, position: int) -> bool:
     return text[line_start : line_start + 20].lstrip().lower().startswith(LINK_LINE_PREFIXES)
 
 
-def extract(doc: Doc, quoted: list[QuotedSpan], index: EntityIndex) -> Extraction:
+@dataclass
+class Attributions:
+    """What the rules found in a document, in document order, before the speakers are
+    resolved: each `Candidate` has its attribution and, once resolved, its entity."""
+
+    candidates: list[Candidate]
+    paragraphs: list[tuple[int, int]]
+    inside_quote: Callable[[int], bool]
+
+
+def attributions(doc: Doc, quoted: list[QuotedSpan], index: EntityIndex) -> Attributions:
+    """Every quotation and reported clause of `doc`, with the words that attribute it."""
     attributor = _Attributor(doc, quoted, index)
     items = attributor.quote_items() + attributor.reported_items()
     items.sort(key=lambda it: (it.start, it.kind is QuoteKind.INDIRECT))
-    resolver = SpeakerResolver(index, attributor.inside_quote)
-    for item in items:
-        if item.attribution is not None and item.attribution.mention is not None:
-            item.entity = resolver.resolve(item.attribution.antecedent or item.attribution.mention)
-            if item.entity is not None:
-                resolver.remember(item.attribution.mention.start_char, item.entity)
-    inherit_from_previous_quote(items, doc, attributor.paragraphs)
-    inherit_from_reported_speech(items, doc, attributor.paragraphs)
-    items = [it for it in items if _worth_returning(it, doc_text(doc))]
+    return Attributions(items, attributor.paragraphs, attributor.inside_quote)
+
+
+def extraction(doc: Doc, found: Attributions) -> Extraction:
+    """The records of the resolved attributions, without scare quotes."""
+    items = [it for it in found.candidates if _worth_returning(it, doc_text(doc))]
     return _records(items, doc_text(doc))
 
 

@@ -1,8 +1,15 @@
-"""The spaCy components of the quote pipeline, registered with `@Language.factory`.
+"""The spaCy components of the quote pipeline, registered with `@Language.factory`, in
+the order they run:
 
 - `quotation_marks`: finds quoted stretches from the raw text (`doc._.quoted_spans`);
 - `speaker_entities`: people and organisations with their roles (`doc._.entity_index`);
-- `quote_attribution`: quotations, reported speech and speakers (`doc._.extraction`).
+- `quote_attribution`: quotations and reported speech with the words that attribute
+  them (`doc._.attributions`);
+- `speaker_coreference`: the entity each attributing mention names (in place);
+- `quote_records`: the records the API returns (`doc._.extraction`).
+
+Each component computes what an earlier one would have set if it is missing, so a
+pipeline without one still answers.
 """
 
 from __future__ import annotations
@@ -10,14 +17,30 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribute import extract
+from .attribute import Attributions, attributions, extraction
+from .coreference import resolve_speakers
 from .doccache import doc_text
 from .marks import find_quoted_spans
-from .names import build_entity_index
+from .names import EntityIndex, build_entity_index
 
 Doc.set_extension("quoted_spans", default=None, force=True)
 Doc.set_extension("entity_index", default=None, force=True)
+Doc.set_extension("attributions", default=None, force=True)
+Doc.set_extension("speakers_resolved", default=False, force=True)
 Doc.set_extension("extraction", default=None, force=True)
+
+
+def _entity_index(doc: Doc) -> EntityIndex:
+    if doc._.entity_index is None:
+        doc._.entity_index = build_entity_index(doc)
+    return doc._.entity_index
+
+
+def _attributions(doc: Doc) -> Attributions:
+    if doc._.attributions is None:
+        quoted = doc._.quoted_spans if doc._.quoted_spans is not None else find_quoted_spans(doc_text(doc))
+        doc._.attributions = attributions(doc, quoted, _entity_index(doc))
+    return doc._.attributions
 
 
 class QuotationMarks:
@@ -34,9 +57,25 @@ class SpeakerEntities:
 
 class QuoteAttribution:
     def __call__(self, doc: Doc) -> Doc:
-        quoted = doc._.quoted_spans if doc._.quoted_spans is not None else find_quoted_spans(doc_text(doc))
-        index = doc._.entity_index if doc._.entity_index is not None else build_entity_index(doc)
-        doc._.extraction = extract(doc, quoted, index)
+        doc._.attributions = None
+        _attributions(doc)
+        doc._.speakers_resolved = False
+        return doc
+
+
+class SpeakerCoreference:
+    def __call__(self, doc: Doc) -> Doc:
+        resolve_speakers(doc, _attributions(doc), _entity_index(doc))
+        doc._.speakers_resolved = True
+        return doc
+
+
+class QuoteRecords:
+    def __call__(self, doc: Doc) -> Doc:
+        found = _attributions(doc)
+        if not doc._.speakers_resolved:
+            resolve_speakers(doc, found, _entity_index(doc))
+        doc._.extraction = extraction(doc, found)
         return doc
 
 
@@ -53,3 +92,13 @@ def make_speaker_entities(nlp: Language, name: str) -> SpeakerEntities:
 @Language.factory("quote_attribution", requires=["token.dep", "token.lemma", "doc.ents"])
 def make_quote_attribution(nlp: Language, name: str) -> QuoteAttribution:
     return QuoteAttribution()
+
+
+@Language.factory("speaker_coreference", requires=["token.dep", "doc.ents"])
+def make_speaker_coreference(nlp: Language, name: str) -> SpeakerCoreference:
+    return SpeakerCoreference()
+
+
+@Language.factory("quote_records")
+def make_quote_records(nlp: Language, name: str) -> QuoteRecords:
+    return QuoteRecords()

@@ -12,7 +12,7 @@ from . import components  # noqa: F401  (registers the factories)
 from .fastpipes import install_fast_pipes
 from .records import Extraction
 
-QUOTE_PIPES = ("quotation_marks", "speaker_entities", "quote_attribution")
+QUOTE_PIPES = ("quotation_marks", "speaker_entities", "quote_attribution", "speaker_coreference", "quote_records")
 
 
 def load_pipeline(model: str, fast_pipes: bool | None = None) -> Language:
