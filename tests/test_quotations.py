@@ -4,6 +4,8 @@ nicknames, titles of works or scare quotes."""
 import pytest
 from helpers import quote_for, speaker_name
 
+from service.nlp.rules import Rule
+
 
 def test_nickname_is_not_a_quote_and_joins_the_name(attribute):
     text = (
@@ -47,3 +49,35 @@ def test_programme_titles_are_not_quotes(attribute, text):
 def test_a_height_in_feet_and_inches_is_not_a_quote(attribute):
     text = 'Otto stands 6\'2" and weighs 200 pounds. "I never liked football," he said.'
     assert [q.text for q in attribute(text).quotes] == ["I never liked football,"]
+
+
+# A word quoted in a headline is a quotation (British style), attributed to whoever says
+# it with a cue in the story.
+HEADLINE_QUOTES = [
+    pytest.param(
+        "Bridge plan 'reckless'\n\nThe mayor of Harbourside attacked the plan on Monday. "
+        "“It is reckless and it is late,” Mayor Ana Ruiz said.",
+        "reckless",
+        "Ana Ruiz",
+        id="British: the headline's word said later",
+    ),
+    pytest.param(
+        "A 'historic' season for Harbourside\n\nThe club finished top of the league for the first time.",
+        "historic",
+        None,
+        id="British: nobody says it later: kept, unattributed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), HEADLINE_QUOTES)
+def test_a_word_quoted_in_a_headline(attribute, text, fragment, speaker):
+    quote = next(q for q in attribute(text).quotes if q.text == fragment)
+    assert (quote.speaker.name if quote.speaker else None) == speaker
+    if speaker is not None:
+        assert quote.rule == Rule.HEADLINE_QUOTE
+
+
+def test_a_scare_quote_in_running_text_is_still_dropped(attribute):
+    text = "Bridge plan under fire\n\nThe so-called 'reform' changes little."
+    assert [q.text for q in attribute(text).quotes if q.kind.value != "indirect"] == []

@@ -23,6 +23,7 @@ from .quotations import quotation_spans, quote_kind
 from .records import Extraction, Quote, QuoteKind, Speaker, TextSpan
 from .rules import QuoteContext, Rule, attribute_quote
 from .rules.base import Candidate
+from .rules.continuation import in_headline
 from .rules.headlines import headline_claims
 from .rules.reported import reported_clauses
 
@@ -146,8 +147,11 @@ def attributions(doc: Doc, quoted: list[QuotedSpan], index: EntityIndex) -> Attr
 
 
 def extraction(doc: Doc, found: Attributions) -> Extraction:
-    """The records of the resolved attributions, without scare quotes."""
-    items = [it for it in found.candidates if _worth_returning(it, doc_text(doc))]
+    """The records of the resolved attributions, without scare quotes (but a word quoted
+    in a headline is a quotation whoever says it in the story)."""
+    items = [
+        it for it in found.candidates if _worth_returning(it, doc_text(doc)) or in_headline(doc, found.paragraphs, it)
+    ]
     return _records(items, doc_text(doc))
 
 

@@ -14,7 +14,11 @@ from spacy.tokens import Doc
 from .attribute import Attributions
 from .names import EntityIndex
 from .resolve import SpeakerResolver
-from .rules.continuation import inherit_from_previous_quote, inherit_from_reported_speech
+from .rules.continuation import (
+    attribute_headline_quotes,
+    inherit_from_previous_quote,
+    inherit_from_reported_speech,
+)
 
 
 def resolve_speakers(doc: Doc, found: Attributions, index: EntityIndex) -> None:
@@ -27,3 +31,4 @@ def resolve_speakers(doc: Doc, found: Attributions, index: EntityIndex) -> None:
                 resolver.remember(item.attribution.mention.start_char, item.entity)
     inherit_from_previous_quote(found.candidates, doc, found.paragraphs)
     inherit_from_reported_speech(found.candidates, doc, found.paragraphs)
+    attribute_headline_quotes(found.candidates, doc, found.paragraphs)

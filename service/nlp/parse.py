@@ -97,7 +97,7 @@ def _named_head(head: Token) -> Token:
             head = child
             break
     if head.ent_type_ != "PERSON" and (head.lower_ in ROLE_NOUNS or head.lower_ in NAME_TITLES):
-        named = [t for t in head.subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"]
+        named = [t for t in head.subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON" and t.i > head.i]
         if named:
             head = named[0]
     return head

@@ -49,6 +49,7 @@ class Rule(StrEnum):
     ACCORDING_TO_REPORTED = "according_to_reported"
     FINDING = "finding"
     HEADLINE = "headline"
+    HEADLINE_QUOTE = "headline_quote"
     # nobody could be named
     NONE = "none"
 

@@ -4,6 +4,8 @@ named in between."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..doccache import doc_ents, doc_text
@@ -13,6 +15,8 @@ from ..records import QuoteKind
 from ..roles import is_role_head
 from .base import Attribution, Candidate, Rule
 
+# A headline is a short line.
+MAX_HEADLINE_WORDS = 16
 # The verbs of a sentence's main clauses.
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj"})
 
@@ -88,6 +92,36 @@ def inherit_from_previous_quote(items: list[Candidate], doc: Doc, paragraphs: li
                 item.entity = previous.entity
                 item.attribution = Attribution(previous.attribution.mention, None, rule)
         previous = item
+
+
+def in_headline(doc: Doc, paragraphs: list[tuple[int, int]], item: Candidate) -> bool:
+    """The quote stands in the article's first line, a headline: one short line that does
+    not end a sentence (`Labour pig poster 'anti-Semitic'`)."""
+    if item.span is None or item.span.paragraph != 0 or not paragraphs:
+        return False
+    start, end = paragraphs[0]
+    line = doc_text(doc)[start:end].strip()
+    return 0 < len(line.split()) <= MAX_HEADLINE_WORDS and "\n" not in line and line[-1:] not in {".", "?", "!"}
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def attribute_headline_quotes(items: list[Candidate], doc: Doc, paragraphs: list[tuple[int, int]]) -> None:
+    """A word quoted in a headline is the words of whoever says them in the story: the
+    speaker of the first later quotation that holds them, said with a cue."""
+    text = doc_text(doc)
+    for n, item in enumerate(items):
+        if item.attribution is not None or not in_headline(doc, paragraphs, item):
+            continue
+        words = _words(text[item.start : item.end])
+        for later in items[n + 1 :]:
+            said = later.span is not None and later.entity is not None and later.attribution is not None
+            if said and words and f" {words} " in f" {_words(text[later.start : later.end])} ":
+                item.entity = later.entity
+                item.attribution = Attribution(later.attribution.mention, None, Rule.HEADLINE_QUOTE)
+                break
 
 
 def inherit_from_reported_speech(items: list[Candidate], doc: Doc, paragraphs: list[tuple[int, int]]) -> None:

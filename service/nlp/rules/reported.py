@@ -253,6 +253,15 @@ def _leading_noun_phrase(verb: Token) -> Token | None:
     return heads[-1] if heads else None
 
 
+def _name_right_before(verb: Token) -> Token | None:
+    """`In a talk in Leeds Ms Park said ...` parsed with the name inside the preposition:
+    a name right before a verb without a subject is its subject."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and before.ent_type_ in {"PERSON", "ORG"}:
+        return before
+    return None
+
+
 def _is_question(verb: Token) -> bool:
     """`whether he believes ...`: a verb inside an open question asserts nothing."""
     return any(c.dep_ == "mark" and c.lower_ in OPEN_QUESTION_MARKERS for c in verb.children)
@@ -299,7 +308,7 @@ def reported_clauses(doc: Doc, inside_quote: Callable[[int], bool]) -> Iterator[
             rule, tokens = Rule.REPORTED_OBJECT, _proposition_of(token, inside_quote)
         if not tokens:
             continue
-        subject = subject_of(token) or _leading_noun_phrase(token)
+        subject = subject_of(token) or _leading_noun_phrase(token) or _name_right_before(token)
         if subject is not None and tokens[0].i <= subject.i <= tokens[-1].i and rule is Rule.REPORTED:
             tokens = [t for t in tokens if t.i > token.i]  # `which he said would be ...`
         if not tokens or subject is None or subject.lower_ in NOT_A_SOURCE or inside_quote(subject.idx):
