@@ -17,8 +17,8 @@ from collections import Counter
 from pathlib import Path
 
 from .config import Config
-from .evalsplit import PARTS, counts, select
-from .evaluate import predict_in_process, read_jsonl
+from .evalsplit import PARTS
+from .evaluate import predict_in_process, read_gold, read_predictions
 from .nlp.rules import Rule
 from .scoring import judge_document
 
@@ -86,15 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"store the precision per rule in {PRECISION_FILE.name}")
     parser.add_argument("--part", choices=PARTS, default="all", help="one part of the split in service.evalsplit")
     args = parser.parse_args(argv)
-    docs = read_jsonl(args.gold)
-    if args.part != "all":
-        split, docs = counts(docs), select(docs, args.part)
-        print(f"part {args.part}: {len(docs)} documents; split: {split}", file=sys.stderr)
-    docs = docs[: args.limit] if args.limit else docs
-    if args.pred:
-        predictions = {d["id"]: d.get("quotes", []) for d in read_jsonl(args.pred)}
-    else:
-        predictions = dict(predict_in_process(docs, args.model))
+    docs = read_gold(args.gold, args.part, args.limit)
+    predictions = read_predictions(args.pred) if args.pred else dict(predict_in_process(docs, args.model))
     table = rule_precision(docs, predictions)
     print("| rule | attributions | precision |\n| --- | --- | --- |")
     for rule, (n, ok) in sorted(table.items(), key=lambda item: -item[1][0]):

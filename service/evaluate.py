@@ -27,6 +27,21 @@ def read_jsonl(path: str) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def read_gold(path: str, part: str = "all", limit: int | None = None) -> list[dict]:
+    """The gold documents of `part` of the split in service.evalsplit (the split is printed to
+    stderr), then the first `limit` of them."""
+    docs = read_jsonl(path)
+    if part != "all":
+        split, docs = counts(docs), select(docs, part)
+        print(f"part {part}: {len(docs)} documents; split: {split}", file=sys.stderr)
+    return docs[:limit] if limit else docs
+
+
+def read_predictions(path: str) -> dict[str, list[dict]]:
+    """Saved predictions (JSONL of {id, quotes}): {document id: quotes}."""
+    return {d["id"]: d.get("quotes", []) for d in read_jsonl(path)}
+
+
 def predict_in_process(docs: list[dict], model: str) -> Iterator[tuple[str, list[dict]]]:
     from .nlp.pipeline import load_pipeline
 
@@ -114,14 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N examples of each failure")
     args = parser.parse_args(argv)
 
-    docs = read_jsonl(args.gold)
-    if args.part != "all":
-        split, docs = counts(docs), select(docs, args.part)
-        print(f"part {args.part}: {len(docs)} documents; split: {split}", file=sys.stderr)
-    docs = docs[: args.limit] if args.limit else docs
+    docs = read_gold(args.gold, args.part, args.limit)
     started = time.perf_counter()
     if args.pred:
-        predictions = {d["id"]: d.get("quotes", []) for d in read_jsonl(args.pred)}
+        predictions = read_predictions(args.pred)
     elif args.url:
         predictions = dict(predict_over_http(docs, args.url))
     else:

@@ -31,7 +31,7 @@ from prometheus_client import (
     multiprocess,
 )
 
-from .openapi import operation
+from .openapi import plain_response, service_get
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # A client's request id is echoed only if it is short and plain; otherwise a new one is made.
@@ -74,17 +74,10 @@ def metrics_payload() -> bytes:
     return generate_latest(REGISTRY)
 
 
-@operation(
-    "get",
-    operationId="metrics",
-    summary="Prometheus metrics of every worker",
-    tags=["service"],
-    responses={
-        "200": {
-            "description": "The Prometheus text exposition format.",
-            "content": {"text/plain": {"schema": {"type": "string"}}},
-        }
-    },
+@service_get(
+    "metrics",
+    "Prometheus metrics of every worker",
+    plain_response("The Prometheus text exposition format.", "text/plain", "string"),
 )
 def metrics():
     return Response(metrics_payload(), mimetype=CONTENT_TYPE_LATEST)

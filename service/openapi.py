@@ -19,7 +19,9 @@ call; summary, bodies, which errors it can answer), attached to the view functio
     )
     def batch(): ...
 
-That is all a new route needs.  Every operation also gets the `500` response, and
+That is all a new route needs.  A GET under the `service` tag with its one answer (a page,
+this document, the health, the metrics) is shorter with `@service_get(operationId, summary,
+response)`, and `plain_response` describes a body that is no schema of ours.  Every operation also gets the `500` response, and
 `error_responses` turns status codes into references to one shared error response per
 code (all of them the `{"error": {"code", "message", "details"}}` envelope, `Error`);
 an operation that can answer 401 also gets the API-key security requirement.
@@ -304,6 +306,17 @@ def operation(method: str, *, operationId: str, **spec: Any) -> Callable:
     return decorate
 
 
+def service_get(operation_id: str, summary: str, response: dict, description: str | None = None) -> Callable:
+    """`operation` for a GET under the `service` tag (a page, this document, the health, the
+    metrics), with its one answer, 200: `response`."""
+    spec: dict[str, Any] = {"summary": summary}
+    if description is not None:
+        spec["description"] = description
+    spec["tags"] = ["service"]
+    spec["responses"] = {"200": response}
+    return operation("get", operationId=operation_id, **spec)
+
+
 def exclude_from_spec(view: Callable) -> Callable:
     """Mark a view that serves files (not API operations) as deliberately left out."""
     view.__openapi_exclude__ = True
@@ -349,6 +362,12 @@ def json_response(
     schema: Any, description: str, example: dict | None = None, examples: dict[str, dict] | None = None, **extra: Any
 ) -> dict:
     return {"description": description, "content": {"application/json": _media(schema, example, examples)}, **extra}
+
+
+def plain_response(description: str, media_type: str, schema_type: str) -> dict:
+    """A response that is no schema of ours: a body of `media_type`, a JSON Schema `schema_type`
+    ("string" for a page or a text, "object" for a JSON document)."""
+    return {"description": description, "content": {media_type: {"schema": {"type": schema_type}}}}
 
 
 def error_response_name(status: int) -> str:

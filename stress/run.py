@@ -25,9 +25,10 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 from bench.articles import load_articles
-from bench.loadgen import run_load
+from bench.loadgen import LoadResult, run_load
 from bench.server import GunicornServer
 
 
@@ -69,24 +70,42 @@ def run_load_check(requests: int, concurrency: int, workers: int, articles: int 
     return ok
 
 
+def _load_acting_once(
+    server: GunicornServer,
+    payloads: list[dict],
+    requests: int,
+    concurrency: int,
+    after: int,
+    act: Callable[[int], dict],
+) -> tuple[LoadResult, dict]:
+    """`requests` POST /v1/quotes to `server`, calling `act(done)` once, as soon as `after` of
+    them are done; the load's result, and what `act` returned plus the time it was called ("at"),
+    empty if it never was."""
+    acted: dict = {}
+    lock = threading.Lock()
+
+    def progress(done: int) -> None:
+        with lock:
+            if done >= after and not acted:
+                acted["at"] = time.monotonic()
+                acted.update(act(done))
+
+    result = run_load(server.url, "/v1/quotes", payloads, total=requests, concurrency=concurrency, on_progress=progress)
+    return result, acted
+
+
 def run_kill_check(requests: int, concurrency: int, workers: int, articles: int | None) -> bool:
     source, payloads = _article_payloads(articles)
     print(f"kill: {requests} POST /v1/quotes at concurrency {concurrency}, {workers} workers, articles from {source}")
-    killed: dict = {}
     with GunicornServer(workers=workers) as server:
         before = set(server.worker_pids())
-        lock = threading.Lock()
 
-        def progress(done: int) -> None:
-            with lock:
-                if done >= requests // 3 and not killed:
-                    killed["at"] = time.monotonic()
-                    killed["pid"] = server.kill_worker()
-                    print(f"  SIGKILL to worker {killed['pid']} after {done} requests", flush=True)
+        def kill(done: int) -> dict:
+            pid = server.kill_worker()
+            print(f"  SIGKILL to worker {pid} after {done} requests", flush=True)
+            return {"pid": pid}
 
-        result = run_load(
-            server.url, "/v1/quotes", payloads, total=requests, concurrency=concurrency, on_progress=progress
-        )
+        result, killed = _load_acting_once(server, payloads, requests, concurrency, requests // 3, kill)
         replaced = server.wait_for_workers(workers, exclude={killed.get("pid")}, timeout=60)
         after = set(server.worker_pids())
     summary = result.summary()
@@ -113,21 +132,15 @@ def run_restart_check(requests: int, concurrency: int, workers: int, articles: i
         f"restart: {requests} POST /v1/quotes at concurrency {concurrency}, {workers} workers recycled every "
         f"~{recycle} requests, SIGHUP to the master halfway; articles from {source}"
     )
-    hup: dict = {}
     with GunicornServer(workers=workers, env={"QUOTES_MAX_REQUESTS": str(recycle)}) as server:
         before = set(server.worker_pids())
-        lock = threading.Lock()
 
-        def progress(done: int) -> None:
-            with lock:
-                if done >= requests // 2 and not hup:
-                    hup["at"] = time.monotonic()
-                    server.process.send_signal(signal.SIGHUP)
-                    print(f"  SIGHUP to the master after {done} requests", flush=True)
+        def hup(done: int) -> dict:
+            server.process.send_signal(signal.SIGHUP)
+            print(f"  SIGHUP to the master after {done} requests", flush=True)
+            return {}
 
-        result = run_load(
-            server.url, "/v1/quotes", payloads, total=requests, concurrency=concurrency, on_progress=progress
-        )
+        result, _ = _load_acting_once(server, payloads, requests, concurrency, requests // 2, hup)
         settled = server.wait_for_workers(workers, exclude=before, timeout=60)
         after = set(server.worker_pids())
         booted = sum(1 for line in server.log_lines if "Booting worker" in line)

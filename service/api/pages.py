@@ -5,13 +5,14 @@ Content-Security-Policy forbids inline script."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import flask_swagger_ui
 from flask import Blueprint, current_app, jsonify, render_template, send_from_directory
 
-from ..openapi import app_spec, exclude_from_spec, operation
+from ..openapi import app_spec, exclude_from_spec, plain_response, service_get
 
 bp = Blueprint("pages", __name__)
 
@@ -19,16 +20,9 @@ SWAGGER_UI_DIST = Path(flask_swagger_ui.__file__).resolve().parent / "dist"
 SAMPLE_ARTICLE = "sample-article.txt"  # seeds/000_ee22bb034a8b2be9.txt, in service/static
 
 
-def html_page(operation_id: str, summary: str, description: str) -> dict:
-    return {
-        "operationId": operation_id,
-        "summary": summary,
-        "description": description,
-        "tags": ["service"],
-        "responses": {
-            "200": {"description": "An HTML page.", "content": {"text/html": {"schema": {"type": "string"}}}}
-        },
-    }
+def html_page(operation_id: str, summary: str, description: str) -> Callable:
+    """The OpenAPI operation of a page."""
+    return service_get(operation_id, summary, plain_response("An HTML page.", "text/html", "string"), description)
 
 
 @cache
@@ -37,16 +31,14 @@ def _read_static(root: str, name: str) -> str:
 
 
 @bp.get("/")
-@operation(
-    "get", **html_page("demoPage", "The demo page", "Paste an article, attribute its quotations, see them highlighted.")
-)
+@html_page("demoPage", "The demo page", "Paste an article, attribute its quotations, see them highlighted.")
 def demo():
     sample = _read_static(current_app.static_folder, SAMPLE_ARTICLE)
     return render_template("demo.html", sample=sample, needs_key=bool(current_app.config.get("API_KEYS")))
 
 
 @bp.get("/docs")
-@operation("get", **html_page("apiReference", "This API's interactive reference", "Swagger UI over `/openapi.json`."))
+@html_page("apiReference", "This API's interactive reference", "Swagger UI over `/openapi.json`.")
 def docs():
     return render_template("docs.html")
 
@@ -58,17 +50,10 @@ def docs_assets(filename: str):
 
 
 @bp.get("/openapi.json")
-@operation(
-    "get",
-    operationId="openapiDocument",
-    summary="This API's OpenAPI 3.1 document",
-    tags=["service"],
-    responses={
-        "200": {
-            "description": "The document, generated from the request and response schemas.",
-            "content": {"application/json": {"schema": {"type": "object"}}},
-        }
-    },
+@service_get(
+    "openapiDocument",
+    "This API's OpenAPI 3.1 document",
+    plain_response("The document, generated from the request and response schemas.", "application/json", "object"),
 )
 def openapi_json():
     return jsonify(app_spec(current_app))

@@ -23,6 +23,7 @@ from ..openapi import (
     json_body,
     json_response,
     operation,
+    service_get,
 )
 from ..response import response_body
 from ..version import __version__
@@ -68,12 +69,10 @@ def quotes():
 
 
 @bp.get("/health")
-@operation(
-    "get",
-    operationId="health",
-    summary="Whether the service is up, and which model it runs",
-    tags=["service"],
-    responses={"200": json_response(HealthSchema, "The service is up.", HEALTH_EXAMPLE)},
+@service_get(
+    "health",
+    "Whether the service is up, and which model it runs",
+    json_response(HealthSchema, "The service is up.", HEALTH_EXAMPLE),
 )
 def health():
     nlp = current_app.extensions["quote_nlp"]

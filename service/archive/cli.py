@@ -43,6 +43,17 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    _add_paths(parser)
+    _add_cluster_options(parser)
+    _add_pipeline_options(parser)
+    _add_report_options(parser)
+    _add_metadata_options(parser)
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    return parser
+
+
+def _add_paths(parser: argparse.ArgumentParser) -> None:
+    """IN, OUT and the format written under OUT."""
     parser.add_argument("source", metavar="IN", help="a JSONL file, a folder of .txt files, or a glob")
     parser.add_argument("out", metavar="OUT", help="the output folder (created if missing)")
     parser.add_argument(
@@ -52,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
         default="jsonl",
         help="jsonl: one API body a line; parquet: articles, quotes and speakers tables (default: %(default)s)",
     )
+
+
+def _add_cluster_options(parser: argparse.ArgumentParser) -> None:
+    """Which cluster runs the job: an existing one, or a local one of how many workers."""
     parser.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler, e.g. tcp://HOST:8786")
     parser.add_argument(
         "--workers",
@@ -65,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="serve the local cluster's dashboard here, e.g. 127.0.0.1:8787",
     )
+
+
+def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
+    """The model, how the articles are cut into tasks and batches, and the longest article taken."""
     parser.add_argument("--model", default=Config.SPACY_MODEL, help="spaCy model (default: %(default)s)")
     parser.add_argument(
         "--partition-size", type=int, default=100, help="articles per task and per file (default: %(default)s)"
@@ -76,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=Config.MAX_TEXT_CHARS,
         help="longer articles are reported as failures, as the API refuses them (default: %(default)s)",
     )
+
+
+def _add_report_options(parser: argparse.ArgumentParser) -> None:
+    """The reports over all of OUT written after the job: speaker counts and the quote index."""
     parser.add_argument(
         "--summary",
         metavar="CSV",
@@ -94,6 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=4,
         help="shortest quotation the quote index matches, in words (default: %(default)s)",
     )
+
+
+def _add_metadata_options(parser: argparse.ArgumentParser) -> None:
+    """What becomes of the input's fields other than id and text."""
     parser.add_argument(
         "--metadata-columns",
         metavar="NAME,...",
@@ -102,8 +129,6 @@ def build_parser() -> argparse.ArgumentParser:
         "articles and quotes tables (all fields stay in the JSON `metadata` column)",
     )
     parser.add_argument("--no-metadata", action="store_true", help="do not pass the input's other fields through")
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
-    return parser
 
 
 def _print_summary(summary, total_seconds: float, out=None) -> None:
@@ -147,36 +172,41 @@ def _check_options(args: argparse.Namespace) -> tuple[str, ...]:
     return columns
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        metadata_columns = _check_options(args)
-    except ValueError as error:
-        print(error, file=sys.stderr)
-        return EXIT_USAGE
+class _Progress:
+    """The progress bar, made once the work is planned and the workers are ready, with the
+    quotes found and the documents failed so far."""
 
-    from tqdm import tqdm
+    def __init__(self, disable: bool) -> None:
+        from tqdm import tqdm
 
+        self.disable = disable
+        self.bar = tqdm(disable=True)  # replaced by `on_plan`
+        self.counts = {"quotes": 0, "failed": 0}
+
+    def on_plan(self, documents: int) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=documents, unit="doc", disable=self.disable, file=sys.stderr, dynamic_ncols=True)
+
+    def on_report(self, report: dict) -> None:
+        self.counts["quotes"] += report["quotes"]
+        self.counts["failed"] += len(report["failures"])
+        self.bar.set_postfix(quotes=self.counts["quotes"], failed=self.counts["failed"], refresh=False)
+        self.bar.update(report["attempted"])
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _run(args: argparse.Namespace, metadata_columns: tuple[str, ...], progress: _Progress):
+    """Run the job, then the --summary and --quote-index reports, on the cluster --scheduler
+    names or a local one (closed again here); return the run summary, the speaker table and the
+    quote index (None for a report not asked for)."""
     from . import quote_index
     from .cluster import connect
-    from .inputs import InputError, discover
-    from .job import ClusterError, run_archive
-    from .output import OutputFormatMismatch, OutputLocked
-    from .summary import describe, write_summary
-
-    started = time.perf_counter()
-    bar = tqdm(disable=True)  # replaced once the work is planned and the workers are ready
-    counts = {"quotes": 0, "failed": 0}
-
-    def on_plan(documents: int) -> None:
-        nonlocal bar
-        bar = tqdm(total=documents, unit="doc", disable=args.no_progress, file=sys.stderr, dynamic_ncols=True)
-
-    def on_report(report: dict) -> None:
-        counts["quotes"] += report["quotes"]
-        counts["failed"] += len(report["failures"])
-        bar.set_postfix(quotes=counts["quotes"], failed=counts["failed"], refresh=False)
-        bar.update(report["attempted"])
+    from .inputs import discover
+    from .job import run_archive
+    from .summary import write_summary
 
     client = cluster = None
     table = index = None
@@ -194,29 +224,28 @@ def main(argv: list[str] | None = None) -> int:
             metadata=not args.no_metadata,
             output_format=args.output_format,
             metadata_columns=metadata_columns,
-            on_plan=on_plan,
-            on_report=on_report,
+            on_plan=progress.on_plan,
+            on_report=progress.on_report,
         )
-        bar.close()
+        progress.close()
         if args.summary:
             table = write_summary(args.out, args.summary, client)
         if args.quote_index:
             index = quote_index.build_index(args.out, client, args.quote_min_words)
             quote_index.write_index(index, args.quote_index)
-    except (InputError, OutputLocked, OutputFormatMismatch, ClusterError, OSError) as error:
-        bar.close()
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        bar.close()
-        print("interrupted: finished partitions are kept; run the same command again to resume", file=sys.stderr)
-        return EXIT_INTERRUPTED
     finally:
         if client is not None:
             client.close()
         if cluster is not None:
             cluster.close()
-    _print_summary(summary, time.perf_counter() - started)
+    return summary, table, index
+
+
+def _print_reports(args: argparse.Namespace, summary, table, index) -> int:
+    """Say where the reports over OUT went and whether any document failed; the exit status."""
+    from . import quote_index
+    from .summary import describe
+
     if table is not None:
         print(f"speaker summary of everything under OUT: {args.summary} ({len(table)} rows): {describe(table)}")
     if index is not None:
@@ -228,3 +257,31 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_FAILED_DOCUMENTS
     return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        metadata_columns = _check_options(args)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+
+    from .inputs import InputError
+    from .job import ClusterError
+    from .output import OutputFormatMismatch, OutputLocked
+
+    started = time.perf_counter()
+    progress = _Progress(disable=args.no_progress)
+    try:
+        summary, table, index = _run(args, metadata_columns, progress)
+    except (InputError, OutputLocked, OutputFormatMismatch, ClusterError, OSError) as error:
+        progress.close()
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        progress.close()
+        print("interrupted: finished partitions are kept; run the same command again to resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    _print_summary(summary, time.perf_counter() - started)
+    return _print_reports(args, summary, table, index)

@@ -111,64 +111,87 @@ def run_archive(
             on_plan(work.documents)
 
         started = time.perf_counter()
-        futures = []
-        if work.partitions:
-            [done_future] = client.scatter([done], broadcast=True, hash=False)
-            bag = db.from_sequence(work.partitions, npartitions=len(work.partitions))
-            reports = bag.map_partitions(
-                attribute_partitions,
-                model=model,
-                out_dir=out_dir,
-                run_id=summary.run_id,
-                done=done_future,
-                max_chars=max_chars,
-                batch_size=batch_size,
-                metadata=metadata,
-                output_format=output_format,
-                metadata_columns=metadata_columns,
-            )
-            futures = client.compute(reports.to_delayed())
-        by_future = dict(zip(futures, work.partitions))
+        futures = _submit(
+            client,
+            work.partitions,
+            done,
+            model=model,
+            out_dir=out_dir,
+            run_id=summary.run_id,
+            max_chars=max_chars,
+            batch_size=batch_size,
+            metadata=metadata,
+            output_format=output_format,
+            metadata_columns=metadata_columns,
+        )
         try:
-            with open(summary.failures_path, "w", encoding="utf-8") as failures:
-                for future in as_completed(futures):
-                    try:
-                        partition_reports = future.result()
-                    except Exception as error:  # a worker died, or the disk is full: report, go on
-                        partition = by_future[future]
-                        partition_reports = [
-                            {
-                                "partition": partition.index,
-                                "documents": 0,
-                                "skipped": 0,
-                                "quotes": 0,
-                                "speakers": 0,
-                                "failures": [
-                                    {
-                                        "id": None,
-                                        "origin": _describe(partition),
-                                        "error": f"partition failed: {type(error).__name__}: {error}",
-                                    }
-                                ],
-                                "attempted": partition.documents,
-                            }
-                        ]
-                    for report in partition_reports:
-                        _add(summary, report)
-                        for failure in report["failures"]:
-                            failures.write(json.dumps(failure, ensure_ascii=False) + "\n")
-                        failures.flush()
-                        if on_report:
-                            on_report(report)
-                summary.seconds = time.perf_counter() - started
-                summary.complete = True
+            _collect(summary, futures, work.partitions, on_report)
+            summary.seconds = time.perf_counter() - started
+            summary.complete = True
         finally:
             for future in futures:
                 if not future.done():  # interrupted: stop the work still queued
                     future.cancel()
-        with open(os.path.join(out_dir, output.RUNS), "a", encoding="utf-8") as runs:
-            runs.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
+        _append_run(out_dir, summary)
     return summary
+
+
+def _submit(client: Client, partitions: list[Partition], done: frozenset[str], **options) -> list:
+    """Broadcast the ids already written to every worker, and map `attribute_partitions` (with
+    `options`) over a bag of one of our partitions per bag partition; one future per bag partition
+    (none when there is nothing to do)."""
+    if not partitions:
+        return []
+    [done_future] = client.scatter([done], broadcast=True, hash=False)
+    bag = db.from_sequence(partitions, npartitions=len(partitions))
+    reports = bag.map_partitions(attribute_partitions, done=done_future, **options)
+    return client.compute(reports.to_delayed())
+
+
+def _collect(
+    summary: RunSummary, futures: list, partitions: list[Partition], on_report: Callable[[dict], None] | None
+) -> None:
+    """Add each bag partition's reports to `summary` as it finishes (`futures` in the order of
+    `partitions`), and write their failures to `summary.failures_path` as they come."""
+    by_future = dict(zip(futures, partitions))
+    with open(summary.failures_path, "w", encoding="utf-8") as failures:
+        for future in as_completed(futures):
+            try:
+                partition_reports = future.result()
+            except Exception as error:  # a worker died, or the disk is full: report, go on
+                partition_reports = [_failed_partition_report(by_future[future], error)]
+            for report in partition_reports:
+                _add(summary, report)
+                for failure in report["failures"]:
+                    failures.write(json.dumps(failure, ensure_ascii=False) + "\n")
+                failures.flush()
+                if on_report:
+                    on_report(report)
+
+
+def _append_run(out_dir: str, summary: RunSummary) -> None:
+    """Add the run's summary to OUT's list of runs."""
+    with open(os.path.join(out_dir, output.RUNS), "a", encoding="utf-8") as runs:
+        runs.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
+
+
+def _failed_partition_report(partition: Partition, error: Exception) -> dict:
+    """The report of a partition whose task failed as a whole: one failure, every document attempted."""
+    return {
+        "partition": partition.index,
+        "documents": 0,
+        "skipped": 0,
+        "quotes": 0,
+        "speakers": 0,
+        "failures": [
+            {
+                "id": None,
+                "origin": _describe(partition),
+                "error": f"partition failed: {type(error).__name__}: {error}",
+            }
+        ],
+        "attempted": partition.documents,
+    }
 
 
 # How long to wait for a first worker to register before giving up on the cluster.

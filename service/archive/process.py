@@ -108,6 +108,62 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def _new_report(partition: Partition) -> dict:
+    """A partition's report before any article is read."""
+    return {
+        "partition": partition.index,
+        "pid": os.getpid(),
+        "documents": 0,
+        "skipped": 0,
+        "quotes": 0,
+        "speakers": 0,  # speakers of the articles, each article's counted apart
+        "failures": [],
+        "file": None,
+    }
+
+
+def _failed(report: dict, failure: Failure) -> None:
+    report["failures"].append(failure.to_dict())
+
+
+def _articles(partition: Partition, done: frozenset[str], max_chars: int, report: dict) -> Iterator[Article]:
+    """The partition's articles to attribute: those written earlier are counted as skipped,
+    unreadable, empty and too long ones as failures in `report`."""
+    for item in read_partition(partition):
+        if isinstance(item, Failure):
+            _failed(report, item)
+        elif item.id in done:
+            report["skipped"] += 1
+        elif not item.text.strip():
+            _failed(report, Failure(item.id, item.origin, "empty text"))
+        elif len(item.text) > max_chars:
+            _failed(report, Failure(item.id, item.origin, f"text too long: {len(item.text)} characters > {max_chars}"))
+        else:
+            yield item
+
+
+def _records(
+    nlp: Language, articles: Iterable[Article], batch_size: int, metadata: bool, report: dict, speakers: list[dict]
+) -> Iterator[dict]:
+    """The archive records of `articles`, parsed in batches; counted in `report` (an article
+    the pipeline or the output breaks on is a failure there), their speaker rows added to `speakers`."""
+    for batch in _batches(articles, batch_size):
+        for article, doc in _parse(nlp, batch, batch_size):
+            if isinstance(doc, Exception):
+                _failed(report, Failure(article.id, article.origin, f"pipeline error: {type(doc).__name__}: {doc}"))
+                continue
+            try:
+                record = archive_record(nlp, doc, article, metadata)
+            except Exception as error:
+                _failed(report, Failure(article.id, article.origin, f"output error: {type(error).__name__}: {error}"))
+                continue
+            report["documents"] += 1
+            report["quotes"] += len(record["quotes"])
+            report["speakers"] += len(record["speakers"])
+            speakers.extend(speaker_rows(record))
+            yield record
+
+
 def attribute_partition(
     partition: Partition,
     *,
@@ -124,54 +180,10 @@ def attribute_partition(
     """Attribute the quotes of one partition and write its file(s) in `output_format`; return a small report."""
     started, cpu_started = time.perf_counter(), time.process_time()
     nlp = pipeline_for(model)
-    report = {
-        "partition": partition.index,
-        "pid": os.getpid(),
-        "documents": 0,
-        "skipped": 0,
-        "quotes": 0,
-        "speakers": 0,  # speakers of the articles, each article's counted apart
-        "failures": [],
-        "file": None,
-    }
+    report = _new_report(partition)
     speakers: list[dict] = []
-
-    def failed(failure: Failure) -> None:
-        report["failures"].append(failure.to_dict())
-
-    def articles() -> Iterator[Article]:
-        for item in read_partition(partition):
-            if isinstance(item, Failure):
-                failed(item)
-            elif item.id in done:
-                report["skipped"] += 1
-            elif not item.text.strip():
-                failed(Failure(item.id, item.origin, "empty text"))
-            elif len(item.text) > max_chars:
-                failed(Failure(item.id, item.origin, f"text too long: {len(item.text)} characters > {max_chars}"))
-            else:
-                yield item
-
-    def records() -> Iterator[dict]:
-        for batch in _batches(articles(), batch_size):
-            for article, doc in _parse(nlp, batch, batch_size):
-                if isinstance(doc, Exception):
-                    failed(Failure(article.id, article.origin, f"pipeline error: {type(doc).__name__}: {doc}"))
-                    continue
-                try:
-                    record = archive_record(nlp, doc, article, metadata)
-                except Exception as error:
-                    failed(Failure(article.id, article.origin, f"output error: {type(error).__name__}: {error}"))
-                    continue
-                report["documents"] += 1
-                report["quotes"] += len(record["quotes"])
-                report["speakers"] += len(record["speakers"])
-                speakers.extend(speaker_rows(record))
-                yield record
-
-    report["file"] = output.write_partition(
-        out_dir, run_id, partition.index, records(), output_format, metadata_columns
-    )
+    records = _records(nlp, _articles(partition, done, max_chars, report), batch_size, metadata, report, speakers)
+    report["file"] = output.write_partition(out_dir, run_id, partition.index, records, output_format, metadata_columns)
     report["speaker_counts"] = count_speakers(speakers)  # the run summary merges these on the client
     report["attempted"] = report["documents"] + report["skipped"] + len(report["failures"])
     report["seconds"] = round(time.perf_counter() - started, 3)
