@@ -343,6 +343,8 @@ STANCE_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys("call calls".split(), frozenset({"for"})),
 }
 
+# -------- Unnamed sources and descriptions --------------------------------------
+
 # The units of an age written before a noun ("58-year-old", "six-month-old").
 AGE_UNITS = words("year years month months week weeks")
 # Heads that make a description an unnamed source whatever its determiner.
@@ -352,6 +354,8 @@ ANONYMOUS_PLURAL_DETERMINERS = words("multiple several some")
 # A determiner that sets a description apart from the sources before it.
 CONTRASTIVE_DETERMINERS = words("other")
 
+# -------- Names, titles and roles -----------------------------------------------
+
 # Words that end an appositive role after a name (`Ana Silva, who …`, `…, said …`).
 APPOSITIVE_STOPS = words("who whose whom which that where when said says")
 # Words that join the parts of a title (`Chairman of the Joint Chiefs`).
@@ -360,8 +364,12 @@ NAME_CONNECTORS = words("of the for on and to")
 NATIONALITY_PREFIXES = words("u.s. us u.s american")
 SERVICE_WORDS = words("army marine navy air force coast guard retired")
 
+# -------- Titles of works -------------------------------------------------------
+
 # Small words a Title Case title may leave in lower case.
 TITLE_SMALL_WORDS = words("a an the of and or in on at to for with by from")
+
+# -------- Reported speech -------------------------------------------------------
 
 # Words that open a reported clause and are not part of it.
 COMPLEMENTIZERS = words("that whether if")
@@ -369,6 +377,8 @@ COMPLEMENTIZERS = words("that whether if")
 OPEN_QUESTION_MARKERS = words("whether if")
 # Nouns for findings that speak for themselves: `In a new poll, 50 percent chose Silva.`
 FINDING_NOUNS = words("poll polls survey surveys study studies report analysis census tally count")
+
+# -------- Headlines and labels --------------------------------------------------
 
 # Words of recurring-feature labels (`The Latest:`, `Delegate Update:`, `Morning Email:`).
 SERIES_WORDS = words("latest update updates daily weekly email newsletter briefing roundup name")
