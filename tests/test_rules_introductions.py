@@ -31,14 +31,7 @@ SPEAKERS = [
     ),
     # Known misattributions (issue 12: every dash, labels of any length, `Name, role — "…"`,
     # colon introductions whose clause ends at the colon).
-    known_failure(
-        '"We\'ll rebuild." ― Dana Ortiz',
-        "rebuild",
-        "Dana Ortiz",
-        Rule.DASH,
-        reason="U+2015 (horizontal bar) is not in the dash list",
-        id="xfail US: horizontal bar byline",
-    ),
+    pytest.param('"We\'ll rebuild." ― Dana Ortiz', "rebuild", "Dana Ortiz", Rule.DASH, id="US: horizontal bar byline"),
     known_failure(
         'Sam Lee, Harbour Gazette: "A shambles."',
         "shambles",
