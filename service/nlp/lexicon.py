@@ -392,3 +392,6 @@ SPEAKING_BODIES = words(
 ANSWER_NOUNS = words("response reply answer message verdict retort explanation")
 # Pronouns that can introduce a quote with a colon (`She added:`, `His reply was:`).
 INTRODUCING_PRONOUNS = words("he she they we i who his her their")
+# Verbs of speech whose first object is the person addressed, never the speaker, even
+# after the verb (`"…," Ruiz told the Gazette's Hale`; `asked` inverts: `"…?" asked Ruiz`).
+ADDRESSEE_FIRST_VERBS = words("tell inform notify remind assure reassure brief")
