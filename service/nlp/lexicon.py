@@ -395,3 +395,7 @@ INTRODUCING_PRONOUNS = words("he she they we i who his her their")
 # Verbs of speech whose first object is the person addressed, never the speaker, even
 # after the verb (`"…," Ruiz told the Gazette's Hale`; `asked` inverts: `"…?" asked Ruiz`).
 ADDRESSEE_FIRST_VERBS = words("tell inform notify remind assure reassure brief")
+# Verbs of quoting: in the passive their subject is who spoke and their agent the outlet
+# that quoted (`Silva was quoted by Reuters as saying`), unlike other verbs of speech
+# (`The plan was described by Silva as "a shambles"`: Silva spoke).
+QUOTING_VERBS = words("quote cite report paraphrase")
