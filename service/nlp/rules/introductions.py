@@ -148,23 +148,37 @@ def _described_name(words: list[Token]) -> list[Token] | None:
 
 def dash(ctx: QuoteContext) -> Attribution | None:
     """A quote followed by `— Name, Title` (any dash: `-`, `–`, `—`, `―`, `--`), also a
-    dash typed against the name (`—Dana Ortiz`, the tokenizer keeps `―Dana` whole: the
-    name is then the words after it)."""
-    tokens = ctx.tokens_after
-    if not tokens:
+    dash typed against the name or the mark (`—Dana Ortiz`, `."—Dana Ortiz`: the
+    tokenizer keeps `―Dana` whole, and the name is then the words after it), and a name
+    after its description (`– Leeds manager Ray Dunn`)."""
+    after = ctx.text[ctx.quote.close_end : ctx.after_limit].lstrip(" \t\u00a0")
+    if not after.startswith(tuple(DASHES)):
         return None
-    first = tokens[0]
-    glued = first.text not in DASHES and first.text[:1] in DASH_CHARS and first.text.lstrip(DASH_CHARS)[:1].isupper()
-    if first.text not in DASHES and not glued:
-        return None
-    names = []
-    for token in tokens[1 : 1 + MAX_BYLINE_WORDS]:
-        if (token.pos_ != "PROPN" and not token.is_title) or token.pos_ in NOT_IN_A_NAME:
-            break
-        names.append(token)
+    tokens = [t for t in ctx.tokens_after if t.idx >= ctx.quote.close_end]
+    if tokens and tokens[0].text[:1] in DASH_CHARS:
+        tokens = tokens[1:]  # the dash, alone or with the first name glued to it
+    # (a dash glued to the closing mark, `."—Dana`, is in no token after the quote)
+    byline = tokens[: MAX_BYLINE_WORDS + MAX_DESCRIPTION_TOKENS]
+    end = next((n for n, t in enumerate(byline) if t.is_punct or t.pos_ in NOT_IN_A_NAME), len(byline))
+    described = _described_name(_through_first_person(byline[:end]))
+    names = described or []
+    if not names:
+        for token in byline[:MAX_BYLINE_WORDS]:
+            if (token.pos_ != "PROPN" and not token.is_title) or token.pos_ in NOT_IN_A_NAME:
+                break
+            names.append(token)
     if not names:
         return None
-    return Attribution(ctx.doc[names[0].i : names[-1].i + 1], token_span(first), Rule.DASH)
+    cue = ctx.doc.char_span(ctx.quote.close_end, names[0].idx, alignment_mode="expand")
+    return Attribution(ctx.doc[names[0].i : names[-1].i + 1], cue or token_span(names[0]), Rule.DASH)
+
+
+def _through_first_person(words: list[Token]) -> list[Token]:
+    """The words up to the end of the first person's name among them (all if none)."""
+    for n, token in enumerate(words):
+        if token.ent_type_ == "PERSON" and (n + 1 == len(words) or words[n + 1].ent_type_ != "PERSON"):
+            return words[: n + 1]
+    return words
 
 
 def _introducing_mark(ctx: QuoteContext) -> int | None:
