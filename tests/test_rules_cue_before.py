@@ -83,6 +83,24 @@ SPEAKERS = [
 ]
 
 
+SPEAKERS += [
+    pytest.param(
+        "Ana Silva, a former aide to the mayor, said of Mr. Baker: “He will win the seat.”",
+        "win the seat",
+        "Ana Silva",
+        Rule.CUE_BEFORE,
+        id="a title's full stop ends no sentence",
+    ),
+    pytest.param(
+        "The coach, speaking after the match, said of Sgt. Otto: “He never stopped running.”",
+        "never stopped",
+        "coach",
+        Rule.CUE_BEFORE,
+        id="sports: a rank's full stop ends no sentence",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "fragment", "speaker", "rule"), SPEAKERS)
 def test_speakers_of_a_cue_before_the_quote(attribute, text, fragment, speaker, rule):
     assert_attributed(quote_for(attribute(text), fragment), speaker, rule)

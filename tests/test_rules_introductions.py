@@ -199,6 +199,7 @@ NOT_A_LAYOUT = [
     pytest.param('The company\'s motto — "Build it better" — hangs in the lobby.', id="a motto between dashes"),
     pytest.param('The new rules: "No phones, no cameras."', id="a rules label"),
     pytest.param('The report had a blunt title: "Failing the Harbour."', id="a title after a colon"),
+    pytest.param('Another reader, Tom Baker, wrote of Ms. Silva: "She never listens."', id="a title before the colon"),
 ]
 
 

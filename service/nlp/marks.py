@@ -5,7 +5,9 @@ Works on characters, not tokens, so that every typography survives tokenisation:
 paragraph; a paragraph that opens a quote without closing it continues into the next
 paragraph when that one opens with a mark (the newsroom convention for long quotes).
 Unbalanced marks are recovered at a paragraph or sentence boundary, never by letting
-one quote swallow the rest of the document.
+one quote swallow the rest of the document.  The foot and inch marks of measurements
+(`6'3"`, `a 12" pipe`) are no quote marks, and a title's full stop (`Mr.`) ends no
+sentence.
 """
 
 from __future__ import annotations
@@ -17,8 +19,28 @@ from enum import Enum
 MARK_RE = re.compile(r"‘‘|’’|``|''|[“”„‟«»\"‘’'‹›]")
 PARAGRAPH_BREAK_RE = re.compile(r"\r?\n[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+")
 LINE_BREAK_RE = re.compile(r"\r?\n")
-# A sentence ends at . ! or ? (optionally followed by a closing mark) and white space.
-SENTENCE_END_RE = re.compile(r"[.!?][”’\"']*\s+")
+# Titles whose full stop ends no sentence (`Mr. Rubio`, `Sen. Lee`).
+TITLE_STOPS = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Gen",
+    "Lt",
+    "Col",
+    "Maj",
+    "Capt",
+    "Sgt",
+    "Adm",
+    "Rev",
+)
+# A sentence ends at . ! or ? (optionally followed by a closing mark) and white space,
+# not at the full stop of a title.
+SENTENCE_END_RE = re.compile("".join(rf"(?<!\b{t})" for t in TITLE_STOPS) + r"[.!?][”’\"']*\s+")
 
 DOUBLE_OPENERS = frozenset({"“", "„", "«", "‘‘", "``", "‹"})
 DOUBLE_CLOSERS = frozenset({"”", "‟", "»", "’’", "›"})

@@ -15,10 +15,13 @@ from ..lexicon import (
     ATTITUDE_ONLY,
     GENERIC_ORG_HEADS,
     GROUP_NOUNS,
+    HONORIFICS,
     INTRODUCING_PRONOUNS,
     LEADING_CUE_FORMS,
+    NAME_TITLES,
     NOT_A_SPEAKER_SUBJECT,
     NOT_AN_INTRODUCER,
+    RANKS,
     ROLE_NOUNS,
     SPEAKING_BODIES,
     SPEECH_NOUNS,
@@ -32,6 +35,7 @@ from ..parse import (
     is_cue_verb,
     mention_span,
     own_subject,
+    sentence_stop,
     subject_of,
     token_span,
 )
@@ -58,6 +62,8 @@ NOT_IN_A_NAME = frozenset({"DET", "PRON", "ADP", "AUX", "VERB", "CCONJ", "SCONJ"
 SPEAKING_GROUP_HEADS = GENERIC_ORG_HEADS | GROUP_NOUNS | ROLE_NOUNS | SPEAKING_BODIES
 # Entities that can speak (`Britain responded:`).
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Titles written with a full stop before a name (`Mr.`, `Gen.`, `Sen.`).
+TITLE_ABBREVIATIONS = frozenset(t for t in HONORIFICS | RANKS | NAME_TITLES if t.endswith("."))
 # Entities a label's name never is when descriptions follow it.
 PLACE_OR_TIME_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 # Parts of speech that make a label's description a clause rather than a description.
@@ -76,6 +82,8 @@ def label(ctx: QuoteContext) -> Attribution | None:
     if dashes:
         tokens = tokens[dashes[-1] + 1 :]
     words = tokens[:-1]
+    if _inside_a_sentence(words):
+        return None
     cue_word = None
     if len(words) > 1 and words[0].lower_ == "more" and words[1].lower_ == "from":
         words = words[1:]
@@ -87,6 +95,17 @@ def label(ctx: QuoteContext) -> Attribution | None:
         return None
     cue = token_span(cue_word) if cue_word is not None else token_span(tokens[-1])
     return Attribution(ctx.doc[name[0].i : name[-1].i + 1], cue, Rule.LABEL)
+
+
+def _inside_a_sentence(words: list[Token]) -> bool:
+    """`…, said of Mr. Rubio: "…"`: the words before the quote seem to open a sentence
+    only because a title's full stop (`Mr.`, `Sen.`) was read as a sentence's end."""
+    if not words or words[0].i < 2:
+        return False
+    title, before = words[0].doc[words[0].i - 1], words[0].doc[words[0].i - 2]
+    if not title.text.endswith(".") or title.lower_ not in TITLE_ABBREVIATIONS:
+        return False
+    return not (sentence_stop(before) or before.is_space or before.text in INTRODUCING_MARKS)
 
 
 def _label_units(words: list[Token]) -> list[list[Token]]:
@@ -127,6 +146,8 @@ def named_before_dash(ctx: QuoteContext) -> Attribution | None:
     if len(tokens) < 2 or tokens[-1].text not in DASHES:
         return None
     words = tokens[:-1]
+    if _inside_a_sentence(words):
+        return None
     units = _label_units(words)
     name = _labelled_name(words) or (_described_name(units[0]) if len(units) == 1 else None)
     if name is None or any(t.pos_ in NOT_IN_A_NAME for t in name):
