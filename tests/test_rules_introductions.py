@@ -91,6 +91,13 @@ SPEAKERS = [
         id="entertainment: Name, role, topic label",
     ),
     pytest.param(
+        "“We have had enough,” one fan said.\n\n19-year-old Sam Otto agreed:\n\n“The club has let us down.”",
+        "let us down",
+        "Sam Otto",
+        Rule.COLON_INTRO,
+        id="sports: never a subject from the quote before the introduction",
+    ),
+    pytest.param(
         'Tom Barker, the county\'s emergency manager — "The river has never been this high."',
         "never been this high",
         "Tom Barker",
@@ -207,3 +214,10 @@ NOT_A_LAYOUT = [
 def test_no_layout_names_a_speaker_here(attribute, text):
     found = [(q.text, q.rule.value) for q in attribute(text).quotes if q.rule in LAYOUT_RULES]
     assert found == []
+
+
+def test_a_label_of_two_names_joined_by_and_names_both(attribute):
+    text = "Turnout is falling - Frank Lee and Jo Hart: “Fewer people vote in the spring.”"
+    quote = quote_for(attribute(text), "Fewer people vote")
+    assert quote.rule == Rule.LABEL
+    assert quote.mention is not None and quote.mention.text == "Frank Lee and Jo Hart"

@@ -62,6 +62,8 @@ NOT_IN_A_NAME = frozenset({"DET", "PRON", "ADP", "AUX", "VERB", "CCONJ", "SCONJ"
 SPEAKING_GROUP_HEADS = GENERIC_ORG_HEADS | GROUP_NOUNS | ROLE_NOUNS | SPEAKING_BODIES
 # Entities that can speak (`Britain responded:`).
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# What joins two names in one label (`Frank Lee and Jo Hart:`).
+JOINING_WORDS = frozenset({"and", "&"})
 # Titles written with a full stop before a name (`Mr.`, `Gen.`, `Sen.`).
 TITLE_ABBREVIATIONS = frozenset(t for t in HONORIFICS | RANKS | NAME_TITLES if t.endswith("."))
 # Entities a label's name never is when descriptions follow it.
@@ -124,6 +126,8 @@ def _labelled_name(words: list[Token]) -> list[Token] | None:
     it, if any, are descriptions (a role, an outlet) with no verb and no second name
     joined by `and` (`Ana Silva, Tom Baker and Jo Hart:` names three people)."""
     units = _label_units(words)
+    if len(units) == 1 and _joint_names(units[0]):
+        return units[0]
     if not units or len(units[0]) > MAX_NAME_TOKENS:
         return None
     name = units[0]
@@ -136,6 +140,19 @@ def _labelled_name(words: list[Token]) -> list[Token] | None:
         if len(unit) > MAX_DESCRIPTION_TOKENS or any(t.pos_ in CLAUSE_POS or t.is_quote for t in unit):
             return None
     return name
+
+
+def _joint_names(words: list[Token]) -> bool:
+    """`Frank Lee and Jo Hart:`, two writers' names joined by `and` or `&` (a name on
+    each side, each a person's)."""
+    joints = [n for n, t in enumerate(words) if t.lower_ in JOINING_WORDS]
+    if len(joints) != 1:
+        return False
+    sides = words[: joints[0]], words[joints[0] + 1 :]
+    return all(
+        0 < len(side) <= MAX_NAME_TOKENS and all(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in side)
+        for side in sides
+    )
 
 
 def named_before_dash(ctx: QuoteContext) -> Attribution | None:
@@ -235,7 +252,7 @@ def colon_intro(ctx: QuoteContext) -> Attribution | None:
     if span is None:
         return None
     colon_token = span[0]
-    before = [t for t in colon_token.sent if t.i < colon_token.i]
+    before = _clause_before(ctx, colon_token)
     verb = _verb_ending_at(colon_token, before)
     if verb is None:
         return None
@@ -261,6 +278,16 @@ def _can_speak(subject: Token) -> bool:
         return subject.lower_ in INTRODUCING_PRONOUNS
     lemma = subject.lemma_.lower()
     return lemma in person_nouns() or lemma in SPEAKING_GROUP_HEADS or subject.lower_ in SPEAKING_GROUP_HEADS
+
+
+def _clause_before(ctx: QuoteContext, colon: Token) -> list[Token]:
+    """The words of the colon's sentence before it, from its last line break or full stop
+    on (a parse may join a paragraph to the one before), without the words of an earlier
+    quote (`"…," by Ana Silva:`)."""
+    before = [t for t in colon.sent if t.i < colon.i]
+    starts = [n + 1 for n, t in enumerate(before) if sentence_stop(t) and not ctx.inside_quote(t.idx)]
+    before = before[starts[-1] :] if starts else before
+    return [t for t in before if not ctx.inside_quote(t.idx) and not t.is_quote]
 
 
 def _verb_ending_at(colon: Token, before: list[Token]) -> Token | None:
