@@ -186,3 +186,30 @@ NO_AGENT_SPEAKS = [
 def test_the_agent_of_a_verb_that_is_no_cue_is_no_speaker(attribute, text, not_the_speaker):
     for quote in attribute(text).quotes:
         assert quote.speaker is None or not_the_speaker not in quote.speaker.name, (quote.text, quote.rule)
+
+
+# Whom the words were put to, and a name inside the quote, never speak for a cue before it.
+# (text, fragment of the quote, who is not the speaker)
+NOT_THE_SPEAKER_BEFORE = [
+    pytest.param(
+        "At the briefing, Ana Silva was asked, “Will you run again?”", "run again", "Ana Silva", id="was asked"
+    ),
+    pytest.param(
+        "New staff at the store were told: “Smile at every customer.”", "Smile", "staff", id="business: were told"
+    ),
+    pytest.param(
+        "As Tom Baker put it, “Harbour councillors should listen to the port.”",
+        "should listen",
+        "councillors",
+        id="a subject inside the quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "not_the_speaker"), NOT_THE_SPEAKER_BEFORE)
+def test_who_heard_the_words_is_not_the_speaker(attribute, text, fragment, not_the_speaker):
+    quote = quote_for(attribute(text), fragment)
+    assert quote.rule != Rule.CUE_BEFORE or not_the_speaker not in (quote.mention.text if quote.mention else ""), (
+        quote.rule,
+        quote.mention,
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import QUOTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS
+from ..lexicon import ADDRESSEE_FIRST_VERBS, ADDRESSEE_VERBS, QUOTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS
 from ..parse import (
     FINITE_TAGS,
     NOMINAL_POS,
@@ -35,7 +35,7 @@ def cue_before(ctx: QuoteContext) -> Attribution | None:
         if according is not None:
             return according
         if is_cue_verb(token, REPORTING_VERBS):
-            subject = subject_of(token)
+            subject = _speaking_subject(ctx, token)
             if subject is not None:
                 return Attribution(mention_span(subject), cue_span(token), Rule.CUE_BEFORE)
             return None
@@ -45,6 +45,19 @@ def cue_before(ctx: QuoteContext) -> Attribution | None:
                 return Attribution(mention_span(subject), token_span(token), Rule.CUE_BEFORE)
             return None
     return None
+
+
+def _speaking_subject(ctx: QuoteContext, verb: Token) -> Token | None:
+    """The cue's subject, unless it is whom the words were put to (`Silva was asked, "…"`,
+    `the staff were told: "…"`: the passive subject of `ask` or `tell` heard the quote)
+    or stands inside a quotation (`As Pike put it, "Senate leaders should …"`)."""
+    subject = subject_of(verb)
+    if subject is None or ctx.inside_quote(subject.idx):
+        return None
+    addressed = verb.lemma_.lower() in ADDRESSEE_VERBS | ADDRESSEE_FIRST_VERBS
+    if addressed and subject.dep_ == "nsubjpass" and subject.head.i == verb.i:
+        return None
+    return subject
 
 
 def verb_right_before(ctx: QuoteContext) -> Attribution | None:
