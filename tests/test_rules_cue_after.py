@@ -79,8 +79,7 @@ SPEAKERS = [
         Rule.CUE_AFTER,
         id="the addressee of told is not the speaker",
     ),
-    # Known misattributions (issue 12: a surname the tagger reads as a common noun;
-    # issue 11: a team name before the role taken as the speaker).
+    # Known misattributions (issue 12: a surname the tagger reads as a common noun).
     known_failure(
         '"Never again," Ruiz fumed.',
         "Never again",
@@ -97,13 +96,19 @@ SPEAKERS = [
         Rule.CUE_AFTER_POSITION,
         id="sports: closing mark then deadpanned",
     ),
-    known_failure(
+    pytest.param(
         "“We were robbed,” said Leeds striker Sam Otto.",
         "robbed",
         "Sam Otto",
         Rule.CUE_AFTER,
-        reason="the club before the role is taken as the speaker (`Leeds`, an organisation)",
-        id="xfail sports: club and position before the name",
+        id="sports: club and position before the name",
+    ),
+    pytest.param(
+        "“Rates will fall by spring,” said Northfield Bank economist Priya Nair.",
+        "Rates will fall",
+        "Priya Nair",
+        Rule.CUE_AFTER,
+        id="business: company and role before the name",
     ),
 ]
 

@@ -30,7 +30,7 @@ from ..parse import (
     subject_of,
     token_span,
 )
-from ..resources import speech_verbs
+from ..resources import person_nouns, speech_verbs
 from .base import Attribution, QuoteContext, Rule, according_to
 
 # The dashes a quote broken off can end in (`"We were—" Silva began.`).
@@ -46,6 +46,10 @@ OPEN_ENDINGS = frozenset({",", "!", "?"}) | DASH_MARKS
 # The longest sentence after a closed quote that can be its cue (`Ana Maria Silva
 # deadpanned drily.`).
 BARE_CLAUSE_WORDS = 6
+# The longest description before a name after the cue (`said Leeds City striker Sam Otto`).
+MAX_DESCRIPTION_WORDS = 4
+# Words of such a description.
+DESCRIPTION_POS = frozenset({"PROPN", "NOUN", "ADJ", "PART"})
 # What a verb after a quote may not have to be its cue: an object, a clause, a noun
 # phrase of time, a predicate (`Silva left the room`, `resigned the next day`).
 OWN_WORDS_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "npadvmod", "attr", "acomp", "oprd"})
@@ -128,12 +132,30 @@ def _speaker_of_cue(verb: Token, first: int, limit: int, cue_verb: bool) -> Attr
         inverts = verb.tag_ != "VBG" and not addressed
         inverted = inverted_subject(verb, limit) if inverts else None
         subject = _noun_right_before(verb, first) or inverted or subject
+    if subject is not None and subject.i > verb.i and subject.ent_type_ != "PERSON":
+        subject = _person_after_description(subject, limit) or subject  # `said Leeds striker Sam Otto`
     participle = verb.tag_ == "VBG" and subject is not None and cue_verb
     if subject is not None and (subject.i >= first or participle):
         # (`defended "New York values," saying ...`: the participle's subject is before)
         return Attribution(
             mention_span(subject), cue_span(verb), Rule.CUE_AFTER if cue_verb else Rule.CUE_AFTER_POSITION
         )
+    return None
+
+
+def _person_after_description(start: Token, limit: int) -> Token | None:
+    """`"…," said Leeds striker Sam Otto`: after the cue, a description of a club, a
+    company or a role (the tagger may read `striker` as a verb) that ends in a person's
+    name: the name is the speaker."""
+    doc = start.doc
+    for token in doc[start.i : min(limit, start.i + MAX_DESCRIPTION_WORDS + 1)]:
+        if token.ent_type_ == "PERSON":
+            while token.i + 1 < limit and doc[token.i + 1].ent_type_ == "PERSON":
+                token = doc[token.i + 1]
+            return token
+        describes = token.pos_ in DESCRIPTION_POS or token.lower_ in person_nouns()
+        if not describes or token.is_punct:
+            return None
     return None
 
 
