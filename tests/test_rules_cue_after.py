@@ -263,3 +263,9 @@ NOT_A_CUE_AFTER_THE_QUOTE = [
 def test_a_sentence_of_its_own_after_a_closed_quote_is_no_cue(attribute, text):
     quote = attribute(text).quotes[0]
     assert quote.rule not in {Rule.CUE_AFTER, Rule.CUE_AFTER_POSITION}, (quote.text, quote.cue)
+
+
+def test_a_clause_of_its_own_after_an_aside_is_no_cue(attribute):
+    text = 'Ana Silva lamented the delays — "Why does it take so long?" — and residents in Millbrook agreed with her.'
+    quote = quote_for(attribute(text), "so long")
+    assert quote.mention is None or "residents" not in quote.mention.text

@@ -112,6 +112,9 @@ SPEAKERS = [
         id="sports: a name and a dash before the quote",
     ),
     pytest.param(
+        'Ray Dunn - "We were second best."', "second best", "Ray Dunn", Rule.LABEL, id="British: a name, a hyphen"
+    ),
+    pytest.param(
         "Ray Dunn stood up, thanked the fans and said:\n\n“The manager stays.”",
         "manager stays",
         "Ray Dunn",
@@ -207,6 +210,14 @@ NOT_A_LAYOUT = [
     pytest.param('The new rules: "No phones, no cameras."', id="a rules label"),
     pytest.param('The report had a blunt title: "Failing the Harbour."', id="a title after a colon"),
     pytest.param('Another reader, Tom Baker, wrote of Ms. Silva: "She never listens."', id="a title before the colon"),
+    pytest.param('Q: "What happens to the harbour now?"', id="an interview's question"),
+    pytest.param('Update: "The coast road is closed until noon."', id="an update label"),
+    pytest.param('Photo: "The flooded high street on Monday morning."', id="a photo caption"),
+    pytest.param('Watch: "The moment the old bridge fell."', id="a video label"),
+    pytest.param(
+        'Ana Silva lamented the delays — "Why does it take so long?" — and residents in Millbrook agreed with her.',
+        id="an aside between dashes, then a clause of its own",
+    ),
 ]
 
 

@@ -36,7 +36,15 @@ DIRECT: tuple[QuoteFinder, ...] = (
     passive_agent,
     governing,
 )
-PARTIAL: tuple[QuoteFinder, ...] = (passive_agent, governing, cue_after, label, verb_right_before, cue_before)
+PARTIAL: tuple[QuoteFinder, ...] = (
+    passive_agent,
+    governing,
+    cue_after,
+    label,
+    named_before_dash,
+    verb_right_before,
+    cue_before,
+)
 FINDERS: dict[QuoteKind, tuple[QuoteFinder, ...]] = {
     QuoteKind.DIRECT: DIRECT,
     QuoteKind.PARTIAL: PARTIAL,

@@ -19,6 +19,7 @@ from ..parse import (
     PAST_OR_THIRD_PERSON_TAGS,
     SENTENCE_STOPS,
     SUBJECT_DEPS,
+    VERB_POS,
     cue_span,
     inverted_subject,
     is_cue_verb,
@@ -65,6 +66,8 @@ def cue_after(ctx: QuoteContext) -> Attribution | None:
     closed = last_mark in SENTENCE_STOPS
     if last_mark == "." and words and words[0].is_title and words[0].pos_ != "PROPN":
         return None  # `"… so."  With a deficit that …`: a new sentence, not a cue
+    if _new_clause_after_an_aside(words):
+        return None
     closing_cue = _verb_of_a_bare_clause(words) if closed else None
     limit = words[-1].i + 1 if words else first
     for n, token in enumerate(words[:AFTER_WINDOW]):
@@ -89,6 +92,17 @@ def cue_after(ctx: QuoteContext) -> Attribution | None:
             if found is not None:
                 return found
     return _subject_of_a_distant_cue(words[:2]) or _misread_cue_after(words[:LONG_AFTER_WINDOW])
+
+
+def _new_clause_after_an_aside(words: list[Token]) -> bool:
+    """`— "…?" — and residents agreed`: the dash closed an aside, and `and` opens a clause
+    with a subject of its own (`— "…" — and said he …` still speaks for the subject
+    before the quote)."""
+    if len(words) < 3 or words[0].text not in DASHES or words[1].pos_ != "CCONJ":
+        return False
+    verb = next((t for t in words[2:] if t.pos_ in VERB_POS), None)
+    subject = own_subject(verb) if verb is not None else None
+    return subject is not None and subject.i > words[1].i
 
 
 def _has_words_of_its_own(verb: Token, limit: int) -> bool:

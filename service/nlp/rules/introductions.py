@@ -21,14 +21,17 @@ from ..lexicon import (
     NAME_TITLES,
     NOT_A_SPEAKER_SUBJECT,
     NOT_AN_INTRODUCER,
+    NOT_HEADLINE_SOURCES,
     RANKS,
     ROLE_NOUNS,
+    SERIES_WORDS,
     SPEAKING_BODIES,
     SPEECH_NOUNS,
 )
 from ..parse import (
     AUX_DEPS,
     DASHES,
+    FINITE_TAGS,
     VERB_POS,
     cue_span,
     inverted_subject,
@@ -93,7 +96,7 @@ def label(ctx: QuoteContext) -> Attribution | None:
         cue_word = words[0] if words[0].lower_ != "from" else None
         words = words[1:]
     name = _labelled_name(words)
-    if name is None:
+    if name is None or _names_no_source(name):
         return None
     cue = token_span(cue_word) if cue_word is not None else token_span(tokens[-1])
     return Attribution(ctx.doc[name[0].i : name[-1].i + 1], cue, Rule.LABEL)
@@ -108,6 +111,12 @@ def _inside_a_sentence(words: list[Token]) -> bool:
     if not title.text.endswith(".") or title.lower_ not in TITLE_ABBREVIATIONS:
         return False
     return not (sentence_stop(before) or before.is_space or before.text in INTRODUCING_MARKS)
+
+
+def _names_no_source(name: list[Token]) -> bool:
+    """`Update:`, `Photo:`, `Watch:`, `Q:`: a section label or an interview's letter."""
+    text = " ".join(t.lower_ for t in name)
+    return text in NOT_HEADLINE_SOURCES or text in SERIES_WORDS or (len(name) == 1 and len(name[0].text) == 1)
 
 
 def _label_units(words: list[Token]) -> list[list[Token]]:
@@ -205,10 +214,21 @@ def dash(ctx: QuoteContext) -> Attribution | None:
             if (token.pos_ != "PROPN" and not token.is_title) or token.pos_ in NOT_IN_A_NAME:
                 break
             names.append(token)
-    if not names:
+    if not names or _sentence_goes_on(tokens[len(names) :]):
         return None
     cue = ctx.doc.char_span(ctx.quote.close_end, names[0].idx, alignment_mode="expand")
     return Attribution(ctx.doc[names[0].i : names[-1].i + 1], cue or token_span(names[0]), Rule.DASH)
+
+
+def _sentence_goes_on(words: list[Token]) -> bool:
+    """After a byline's name, a finite verb of the sentence's own (`— "…?" — Democrats in
+    Iowa said …`): the dash closed an aside, and the name is the sentence's subject."""
+    for token in words:
+        if sentence_stop(token) or token.is_quote:
+            return False
+        if token.tag_ in FINITE_TAGS and token.pos_ in VERB_POS and token.dep_ != "relcl":
+            return True
+    return False
 
 
 def _through_first_person(words: list[Token]) -> list[Token]:
