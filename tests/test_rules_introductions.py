@@ -112,6 +112,20 @@ SPEAKERS = [
         id="sports: a name and a dash before the quote",
     ),
     pytest.param(
+        "The hearing resumed after lunch.\n\nStated Silva:\n\n“We will appeal.”",
+        "We will appeal",
+        "Silva",
+        Rule.LABEL,
+        id="a label on a line of its own",
+    ),
+    pytest.param(
+        "Ray Dunn, Leeds manager:\n\n“We were second best all afternoon.”",
+        "second best",
+        "Ray Dunn",
+        Rule.LABEL,
+        id="sports: a transcript label, the quote in the next paragraph",
+    ),
+    pytest.param(
         'Ray Dunn - "We were second best."', "second best", "Ray Dunn", Rule.LABEL, id="British: a name, a hyphen"
     ),
     pytest.param(
@@ -211,6 +225,7 @@ NOT_A_LAYOUT = [
     pytest.param('The report had a blunt title: "Failing the Harbour."', id="a title after a colon"),
     pytest.param('Another reader, Tom Baker, wrote of Ms. Silva: "She never listens."', id="a title before the colon"),
     pytest.param('Q: "What happens to the harbour now?"', id="an interview's question"),
+    pytest.param("The statement in full:\n\n“The council regrets the delay.”", id="a label line that names no one"),
     pytest.param('Update: "The coast road is closed until noon."', id="an update label"),
     pytest.param('Photo: "The flooded high street on Monday morning."', id="a photo caption"),
     pytest.param('Watch: "The moment the old bridge fell."', id="a video label"),

@@ -41,6 +41,7 @@ from ..parse import (
     sentence_stop,
     subject_of,
     token_span,
+    tokens_between,
 )
 from ..resources import person_nouns
 from .base import Attribution, QuoteContext, Rule
@@ -79,8 +80,9 @@ def label(ctx: QuoteContext) -> Attribution | None:
     """`Name: "…"`, `From Name: "…"` and `More from Name: "…"`: a name and a colon before
     the quote, also after a topic and a dash (`Turnout is up - Ana Silva: "…"`); the
     name may carry descriptions of any length (`Sam Lee, Harbour Gazette:`, `Priya Nair,
-    chief economist, Northfield Bank:`, `Jo Hart (Reuters):`)."""
-    tokens = ctx.tokens_before
+    chief economist, Northfield Bank:`, `Jo Hart (Reuters):`); the label may be a line of
+    its own before the quote's paragraph (`Stated Silva:` then the quote)."""
+    tokens = ctx.tokens_before or _label_line_before(ctx)
     if not tokens or not tokens[-1].text.endswith(":") or tokens[-1].text[:-1] not in {"", ")"}:
         return None  # (`Jo Hart (Reuters):` ends in one token `):`)
     dashes = [n for n, t in enumerate(tokens) if t.text in DASHES and t.whitespace_ and n > 0]
@@ -100,6 +102,17 @@ def label(ctx: QuoteContext) -> Attribution | None:
         return None
     cue = token_span(cue_word) if cue_word is not None else token_span(tokens[-1])
     return Attribution(ctx.doc[name[0].i : name[-1].i + 1], cue, Rule.LABEL)
+
+
+def _label_line_before(ctx: QuoteContext) -> list[Token]:
+    """The last line of the paragraph before, when the quote opens its own paragraph and
+    that line is short enough to be a label."""
+    end = ctx.previous_paragraph_end
+    if end is None or ctx.text[ctx.paragraph_start : ctx.quote.open_start].strip():
+        return []
+    start = ctx.text.rfind("\n", 0, end) + 1
+    tokens = [t for t in tokens_between(ctx.doc, start, end) if not t.is_space]
+    return tokens if len(tokens) <= MAX_NAME_TOKENS + 2 * MAX_DESCRIPTION_TOKENS else []
 
 
 def _inside_a_sentence(words: list[Token]) -> bool:
