@@ -92,3 +92,30 @@ def test_paragraphs_split_on_blank_lines_or_single_newlines():
     assert paragraph_bounds("a\n\nb") == [(0, 1), (3, 4)]
     assert paragraph_bounds("a\nb") == [(0, 1), (2, 3)]
     assert paragraph_bounds("a\nb\n\nc") == [(0, 3), (5, 6)]
+
+
+# Foot and inch marks of measurements, in several house styles: only the real quotes.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'The 6\'3" forward scored twice. "We kept going," she said.', ["We kept going,"], id="sports height"
+        ),
+        pytest.param(
+            'Otto, who is 5\' 11", said: "I was never the tallest."', ["I was never the tallest."], id="spaced"
+        ),
+        pytest.param(
+            'Crews laid a 12" pipe. "It should hold," the engineer said.', ["It should hold,"], id="a 12-inch pipe"
+        ),
+        pytest.param('The store sold out of 65" televisions by noon.', [], id="business: a screen size"),
+        pytest.param(
+            '"He is 6\'2" and quick," the coach said.', ["He is 6'2\" and quick,"], id="a height inside a quote"
+        ),
+        pytest.param('"We need a 12"-wide gap," the fitter said.', ['We need a 12"-wide gap,'], id="before a hyphen"),
+        pytest.param("A 10' fence went up, and 'a joke' was the verdict.", ["a joke"], id="feet before a word"),
+        pytest.param('He called it "level 2" and left.', ["level 2"], id="a number ending a partial quote"),
+        pytest.param('"The score was 3-2," he said.', ["The score was 3-2,"], id="a score is no measurement"),
+    ],
+)
+def test_foot_and_inch_marks_of_measurements_are_not_quote_marks(text, expected):
+    assert contents(text) == expected

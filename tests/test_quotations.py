@@ -45,7 +45,6 @@ def test_programme_titles_are_not_quotes(attribute, text):
     assert [q.text for q in attribute(text).quotes if q.kind.value != "indirect"] == ["We will win,"]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="a player's height `6'2\"` opens a quotation (issue 12)")
 def test_a_height_in_feet_and_inches_is_not_a_quote(attribute):
     text = 'Otto stands 6\'2" and weighs 200 pounds. "I never liked football," he said.'
     assert [q.text for q in attribute(text).quotes] == ["I never liked football,"]

@@ -1,4 +1,5 @@
-"""Cue before the quote (`rules/cue_before.py`): `X said: "…"`, `X said, "…"`, and any
+"""Cue before the quote (`rules/cue_before.py`): `X said: "…"`, `X said, "…"`, `X was quoted
+as saying "…"`, the agent of `described by X as "…"`, and any
 finite verb ending the clause right before the quote (`CUE_BEFORE_POSITION`)."""
 
 import pytest
@@ -82,6 +83,133 @@ SPEAKERS = [
 ]
 
 
+SPEAKERS += [
+    pytest.param(
+        "Ana Silva, a former aide to the mayor, said of Mr. Baker: “He will win the seat.”",
+        "win the seat",
+        "Ana Silva",
+        Rule.CUE_BEFORE,
+        id="a title's full stop ends no sentence",
+    ),
+    pytest.param(
+        "The coach, speaking after the match, said of Sgt. Otto: “He never stopped running.”",
+        "never stopped",
+        "coach",
+        Rule.CUE_BEFORE,
+        id="sports: a rank's full stop ends no sentence",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "fragment", "speaker", "rule"), SPEAKERS)
 def test_speakers_of_a_cue_before_the_quote(attribute, text, fragment, speaker, rule):
     assert_attributed(quote_for(attribute(text), fragment), speaker, rule)
+
+
+# `X was quoted as saying "…"`: X spoke, whoever quoted; `described by X as "…"` and
+# `called "…" by X`: X spoke, not the subject described.
+# (text, fragment of the quote, speaker name, rule)
+QUOTED_AND_DESCRIBED = [
+    pytest.param(
+        'Ana Silva was quoted as saying "the deal is dead."',
+        "deal is dead",
+        "Ana Silva",
+        None,
+        id="US: quoted as saying",
+    ),
+    pytest.param(
+        'Ana Silva was quoted by Reuters as saying the deal was "dead in the water."',
+        "dead in the water",
+        "Ana Silva",
+        None,
+        id="wire: the agency that quoted is not the speaker",
+    ),
+    pytest.param(
+        'Coach Ray Dunn was quoted in the Harbour Gazette as saying: "We were robbed."',
+        "We were robbed",
+        "Ray Dunn",
+        Rule.CUE_BEFORE,
+        id="sports: quoted in a paper as saying, a colon",
+    ),
+    pytest.param(
+        'The plan was described by Ana Silva as "a shambles."',
+        "shambles",
+        "Ana Silva",
+        Rule.CUE_BEFORE,
+        id="British: described by X as",
+    ),
+    pytest.param(
+        'The merger was described by analysts at Northfield Bank as "a bold bet."',
+        "bold bet",
+        "analysts at Northfield Bank",
+        Rule.CUE_BEFORE,
+        id="business: described by analysts as",
+    ),
+    pytest.param(
+        'Mia Lark was described by her manager as "the hardest-working singer in the business."',
+        "hardest-working",
+        "her manager",
+        Rule.CUE_BEFORE,
+        id="entertainment: the subject described is not the speaker",
+    ),
+    pytest.param(
+        'The referee\'s decision was called "a disgrace" by Ray Dunn.',
+        "disgrace",
+        "Ray Dunn",
+        Rule.CUE_BEFORE,
+        id="sports: called by X after the quote",
+    ),
+    pytest.param(
+        'The budget was described as "reckless" by the opposition leader, Tom Baker.',
+        "reckless",
+        "Tom Baker",
+        Rule.CUE_BEFORE,
+        id="British: described as, the agent after the quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "rule"), QUOTED_AND_DESCRIBED)
+def test_speakers_of_quoted_as_saying_and_described_by(attribute, text, fragment, speaker, rule):
+    assert_attributed(quote_for(attribute(text), fragment), speaker, rule)
+
+
+# A passive verb that is no cue, or an active one: the `by` phrase names no speaker.
+NO_AGENT_SPEAKS = [
+    pytest.param('The bill was passed by the Senate as "an emergency measure of the highest order."', "Senate"),
+    pytest.param('The striker was signed by Leeds as "a long-term investment in the club."', "Leeds"),
+    pytest.param('Ana Silva has described the plan by the council as "a shambles from start to finish."', "council"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_the_speaker"), NO_AGENT_SPEAKS)
+def test_the_agent_of_a_verb_that_is_no_cue_is_no_speaker(attribute, text, not_the_speaker):
+    for quote in attribute(text).quotes:
+        assert quote.speaker is None or not_the_speaker not in quote.speaker.name, (quote.text, quote.rule)
+
+
+# Whom the words were put to, and a name inside the quote, never speak for a cue before it.
+# (text, fragment of the quote, who is not the speaker)
+NOT_THE_SPEAKER_BEFORE = [
+    pytest.param(
+        "At the briefing, Ana Silva was asked, “Will you run again?”", "run again", "Ana Silva", id="was asked"
+    ),
+    pytest.param(
+        "New staff at the store were told: “Smile at every customer.”", "Smile", "staff", id="business: were told"
+    ),
+    pytest.param(
+        "As Tom Baker put it, “Harbour councillors should listen to the port.”",
+        "should listen",
+        "councillors",
+        id="a subject inside the quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "not_the_speaker"), NOT_THE_SPEAKER_BEFORE)
+def test_who_heard_the_words_is_not_the_speaker(attribute, text, fragment, not_the_speaker):
+    quote = quote_for(attribute(text), fragment)
+    assert quote.rule != Rule.CUE_BEFORE or not_the_speaker not in (quote.mention.text if quote.mention else ""), (
+        quote.rule,
+        quote.mention,
+    )

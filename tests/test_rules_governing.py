@@ -106,7 +106,7 @@ SPEAKERS = [
         Rule.GOVERNING,
         id="not the subject of an adverbial clause inside the apposition",
     ),
-    # Known misattributions (issue 12: unlisted stance verbs, `described by X as "…"`).
+    # Known misattributions (issue 12: unlisted stance verbs).
     known_failure(
         "Dan Ruiz praised the crew. Rival skipper Bo Chen derided “this stunt” on Sunday.",
         "this stunt",

@@ -391,3 +391,28 @@ NOT_HEADLINE_SOURCES = words(
 ) | frozenset({"editor's note", "editor’s note", "read more", "see also"})
 # A line that opens with one of these links another story; it reports nobody's speech.
 LINK_LINE_PREFIXES = ("related:", "read more:", "see also:", "more:", "watch:", "listen:", "click here")
+
+# --- Layouts and cues around a quote (issue 12) ---------------------------------------
+# Bodies that speak as one and that WordNet files as groups, not persons (`The club
+# said:`, `The court ruled:`); with the person nouns, role nouns and organisation heads
+# above, the subjects that can introduce a quote with a colon (`Three towns made the
+# shortlist:` introduces a list, not words anybody said).
+SPEAKING_BODIES = words(
+    """
+    club court foundation institute university college school hospital bank charity
+    trust league federation panel jury commission bureau service force army navy
+    regulator watchdog tribunal cabinet parliament congress senate assembly
+    """
+)
+# Nouns of an answer whose owner introduces the quote (`Her reply was:`, `The
+# minister's response:`), beside the speech nouns above.
+ANSWER_NOUNS = words("response reply answer message verdict retort explanation")
+# Pronouns that can introduce a quote with a colon (`She added:`, `His reply was:`).
+INTRODUCING_PRONOUNS = words("he she they we i who his her their")
+# Verbs of speech whose first object is the person addressed, never the speaker, even
+# after the verb (`"…," Ruiz told the Gazette's Hale`; `asked` inverts: `"…?" asked Ruiz`).
+ADDRESSEE_FIRST_VERBS = words("tell inform notify remind assure reassure brief")
+# Verbs of quoting: in the passive their subject is who spoke and their agent the outlet
+# that quoted (`Silva was quoted by Reuters as saying`), unlike other verbs of speech
+# (`The plan was described by Silva as "a shambles"`: Silva spoke).
+QUOTING_VERBS = words("quote cite report paraphrase")

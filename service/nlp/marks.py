@@ -5,20 +5,42 @@ Works on characters, not tokens, so that every typography survives tokenisation:
 paragraph; a paragraph that opens a quote without closing it continues into the next
 paragraph when that one opens with a mark (the newsroom convention for long quotes).
 Unbalanced marks are recovered at a paragraph or sentence boundary, never by letting
-one quote swallow the rest of the document.
+one quote swallow the rest of the document.  The foot and inch marks of measurements
+(`6'3"`, `a 12" pipe`) are no quote marks, and a title's full stop (`Mr.`) ends no
+sentence.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 MARK_RE = re.compile(r"‘‘|’’|``|''|[“”„‟«»\"‘’'‹›]")
 PARAGRAPH_BREAK_RE = re.compile(r"\r?\n[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+")
 LINE_BREAK_RE = re.compile(r"\r?\n")
-# A sentence ends at . ! or ? (optionally followed by a closing mark) and white space.
-SENTENCE_END_RE = re.compile(r"[.!?][”’\"']*\s+")
+# Titles whose full stop ends no sentence (`Mr. Rubio`, `Sen. Lee`).
+TITLE_STOPS = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Gen",
+    "Lt",
+    "Col",
+    "Maj",
+    "Capt",
+    "Sgt",
+    "Adm",
+    "Rev",
+)
+# A sentence ends at . ! or ? (optionally followed by a closing mark) and white space,
+# not at the full stop of a title.
+SENTENCE_END_RE = re.compile("".join(rf"(?<!\b{t})" for t in TITLE_STOPS) + r"[.!?][”’\"']*\s+")
 
 DOUBLE_OPENERS = frozenset({"“", "„", "«", "‘‘", "``", "‹"})
 DOUBLE_CLOSERS = frozenset({"”", "‟", "»", "’’", "›"})
@@ -26,8 +48,16 @@ DOUBLE_CLOSERS = frozenset({"”", "‟", "»", "’’", "›"})
 AMBIGUOUS_DOUBLES = frozenset({'"', "''"})
 # Quote marks inside markup (<tweet author="...">) are attribute syntax, not quotations.
 MARKUP_RE = re.compile(r"<[A-Za-z/!][^<>\n]{0,500}>")
-OPEN_CONTEXT = set(" \t\r\n\u00a0([{—–/:;") | {""}
-CLOSE_CONTEXT = set(" \t\r\n\u00a0)]}—–-/:;,.!?…") | {""}
+# Foot and inch marks of a measurement are not quotation marks: a height (`6'3"`,
+# `5' 11"`) or a number with a mark before a hyphen (`a 55"-screen`) never is; a number
+# with a straight mark before a word (`a 12" pipe`, `a 10' fence`) is not unless a
+# quotation is open (`he called it "level 2" and left`).
+MEASUREMENT_RE = re.compile(
+    r"(?<![\w.])\d{1,2} ?['’] ?\d{1,2}(?:\.\d+)? ?(?:\"|'')|(?<![\w.,])\d+(?:\.\d+)?(?:\"|''|')(?=-[a-z])"
+)
+LOOSE_MEASUREMENT_RE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?(?:\"|''|')(?= [a-z])")
+OPEN_CONTEXT = set(" \t\r\n\u00a0([{—–―/:;") | {""}
+CLOSE_CONTEXT = set(" \t\r\n\u00a0)]}—–―-/:;,.!?…") | {""}
 
 
 class Family(Enum):
@@ -42,6 +72,7 @@ class Mark:
     family: Family
     can_open: bool
     can_close: bool
+    measurement: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,13 +137,25 @@ def _classify(text: str, match: re.Match) -> Mark | None:
     return Mark(start, end, Family.SINGLE, can_open, can_close)
 
 
+def _measurement_marks(pattern: re.Pattern, text: str, start: int, end: int) -> set[int]:
+    """Where the foot and inch marks of the measurements `pattern` matches stand."""
+    found = set()
+    for match in pattern.finditer(text, start, end):
+        found.update(i for i in range(match.start(), match.end()) if text[i] in "\"'’")
+    return found
+
+
 def _marks_in(text: str, start: int, end: int) -> list[Mark]:
     markup = [m.span() for m in MARKUP_RE.finditer(text, start, end)]
+    heights = _measurement_marks(MEASUREMENT_RE, text, start, end)
+    measurements = _measurement_marks(LOOSE_MEASUREMENT_RE, text, start, end)
     marks = []
     for match in MARK_RE.finditer(text, start, end):
-        if any(a <= match.start() < b for a, b in markup):
+        if any(a <= match.start() < b for a, b in markup) or match.start() in heights:
             continue
         mark = _classify(text, match)
+        if mark is not None and match.start() in measurements:
+            mark = replace(mark, measurement=True)
         if mark is not None:
             marks.append(mark)
     return marks
@@ -171,6 +214,8 @@ class _ParagraphScanner:
 
     def feed(self, mark: Mark) -> None:
         pending = self.pending
+        if mark.measurement and (pending is None or pending.family is not mark.family):
+            return  # an inch or foot mark while no quotation of its kind is open
         if mark.family is Family.SINGLE:
             if pending is None and mark.can_open:
                 self.pending = mark

@@ -349,6 +349,12 @@ def _add_person_roles(doc: Doc, span: Span, entity: Entity) -> None:
         entity.gender = entity.gender or GENDERED_TITLES.get(token.lower_)
 
 
+def _titled_as_a_person(ent: Span) -> bool:
+    """A name NER calls an organisation, written after a person's title or occupation."""
+    role = premodifier_role(ent)
+    return role is not None and is_occupation(role_head(list(role))) and len(ent) >= 2
+
+
 def build_entity_index(doc: Doc) -> EntityIndex:
     index = EntityIndex()
     for span in person_spans(doc):
@@ -356,6 +362,11 @@ def build_entity_index(doc: Doc) -> EntityIndex:
         if entity is not None:
             _add_person_roles(doc, span, entity)
     for ent in doc_ents(doc):
+        if ent.label_ == "ORG" and _titled_as_a_person(ent):
+            entity = index.add_person(list(ent), ent.start_char)  # `councillor Ines Marlow`, read as an ORG
+            if entity is not None:
+                _add_person_roles(doc, ent, entity)
+            continue
         if ent.label_ in ORG_LABELS and ent.label_ != "NORP":
             known = index.person(surname_key(ent.text), ent.start_char)
             if known is not None and len(ent) <= 2:

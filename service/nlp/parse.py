@@ -55,7 +55,8 @@ ORG_ENT_LABELS = frozenset({"ORG", "FAC", "GPE"})
 NAMED_ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 TIME_ENT_LABELS = frozenset({"DATE", "TIME"})
 # Punctuation.
-DASHES = frozenset({"—", "–", "-", "--"})
+# Dashes: hyphen, en dash, em dash, horizontal bar (U+2015) and the typed double hyphen.
+DASHES = frozenset({"—", "–", "-", "―", "--"})
 SENTENCE_STOPS = frozenset({".", "!", "?"})
 CLAUSE_STOPS = frozenset({";", ":"})
 # Quote marks as a name's nickname may carry them, and every mark the text may quote with.

@@ -98,6 +98,6 @@ def quote_kind(text: str, quote: QuotedSpan) -> str:
     if not quote.has_open_mark or quote.continued:
         return "direct"
     before = text[: quote.open_start].rstrip(" \t\u00a0")
-    if not before or before.endswith(("\n", ":", ",", ".", "?", "!", "—", "–", "--", "(")):
+    if not before or before.endswith(("\n", ":", ",", ".", "?", "!", "—", "–", "―", "--", "(")):
         return "direct"
     return "partial"

@@ -54,13 +54,14 @@ class SpeakerResolver:
         word = mention.text.lower()
         if len(mention) == 1 and word in PERSONAL_PRONOUNS:
             return self._pronoun(word, root, mention.start_char)
+        mention = _whole_entity(mention)
         person = self._person(mention)
         if person is not None:
             return person
         org = self._organization(mention)
         if org is not None:
             return org
-        if root.pos_ == "PROPN" and not root.is_lower:
+        if (root.pos_ == "PROPN" and not root.is_lower) or _capitalised_noun(root):
             return self._proper_name(mention)
         if root.pos_ in NOUN_POS:  # (a lower-case "senator" the tagger took for a name too)
             return self._description(mention, root)
@@ -146,10 +147,10 @@ class SpeakerResolver:
         return None
 
     def _proper_name(self, mention: Span) -> Entity | None:
-        tokens = clean_name_tokens([t for t in mention if t.pos_ == "PROPN" or t.is_quote])
+        tokens = clean_name_tokens([t for t in mention if t.pos_ == "PROPN" or t.is_quote or _capitalised_noun(t)])
         if not tokens:
             return None
-        if not ents_within(mention) and (len(tokens) >= 2 or _said_of_a_person(mention)):
+        if not ents_within(mention) and (len(tokens) >= 2 or _said_of_a_person(mention) or not _org_like(tokens)):
             return self.index.add_person(tokens, mention.start_char)
         return self.index.add_org(mention.text, mention.start_char)
 
@@ -253,6 +254,29 @@ def _without_age(tokens: list[Token]) -> list[Token]:
         if token.lower_ == "old" and n >= 2 and tokens[n - 1].text == "-" and tokens[n - 2].lower_ in AGE_UNITS:
             return tokens[n + 1 :]
     return tokens
+
+
+def _whole_entity(mention: Span) -> Span:
+    """One word of a named entity stands for all of it (`Marlow` of `Ines Marlow`, the
+    antecedent of a relative pronoun)."""
+    if len(mention) != 1 or not mention[0].ent_type_:
+        return mention
+    for ent in ents_within(mention.doc[max(0, mention.start - 6) : mention.end + 6]):
+        if ent.start <= mention.start < ent.end:
+            return ent
+    return mention
+
+
+def _org_like(tokens: list[Token]) -> bool:
+    """A one-word name NER left unlabelled reads as an organisation when written in
+    capitals (`NATO`, `BBC`); otherwise (`"…," Ruiz fumed`) it is a person's."""
+    return len(tokens) == 1 and tokens[0].is_upper and len(tokens[0].text) > 1
+
+
+def _capitalised_noun(token: Token) -> bool:
+    """A capitalised word the tagger took for a common noun inside a sentence (`"Never
+    again," Ruiz fumed.`): a name, unless it is a role ("Senator", "Striker")."""
+    return token.pos_ == "NOUN" and token.is_title and not token.is_sent_start and not is_role_head(token)
 
 
 def _said_of_a_person(mention: Span) -> bool:

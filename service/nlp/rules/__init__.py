@@ -2,8 +2,10 @@
 
 - `base.py`: the `Rule` ids, `Attribution`, `QuoteContext` (what a finder reads).
 - `cue_after.py`: `"…," X said.` and any verb right after an open-ended quote.
-- `cue_before.py`: `X said: "…"` and any finite verb ending a clause before the quote.
-- `introductions.py`: labels (`X: "…"`), bylines (`"…" — X`), introducing sentences.
+- `cue_before.py`: `X said: "…"`, any finite verb ending a clause before the quote, and the
+  agent of a passive verb of speech (`described by X as "…"`).
+- `introductions.py`: labels (`X: "…"`, `X, Outlet: "…"`, `X, role — "…"`), bylines
+  (`"…" — X`), introducing sentences.
 - `governing.py`: the verb whose clause holds a quoted fragment.
 - `continuation.py`: a quote without a cue of its own takes an earlier speaker.
 - `reported.py` and `headlines.py`: reported speech without quote marks.
@@ -19,12 +21,30 @@ from __future__ import annotations
 from ..records import QuoteKind
 from .base import Attribution, QuoteContext, QuoteFinder, Rule
 from .cue_after import cue_after
-from .cue_before import cue_before, verb_right_before
+from .cue_before import cue_before, passive_agent, verb_right_before
 from .governing import governing
-from .introductions import colon_intro, dash, label
+from .introductions import colon_intro, dash, label, named_before_dash
 
-DIRECT: tuple[QuoteFinder, ...] = (cue_after, dash, label, verb_right_before, cue_before, colon_intro, governing)
-PARTIAL: tuple[QuoteFinder, ...] = (governing, cue_after, label, verb_right_before, cue_before)
+DIRECT: tuple[QuoteFinder, ...] = (
+    cue_after,
+    dash,
+    label,
+    named_before_dash,
+    verb_right_before,
+    cue_before,
+    colon_intro,
+    passive_agent,
+    governing,
+)
+PARTIAL: tuple[QuoteFinder, ...] = (
+    passive_agent,
+    governing,
+    cue_after,
+    label,
+    named_before_dash,
+    verb_right_before,
+    cue_before,
+)
 FINDERS: dict[QuoteKind, tuple[QuoteFinder, ...]] = {
     QuoteKind.DIRECT: DIRECT,
     QuoteKind.PARTIAL: PARTIAL,

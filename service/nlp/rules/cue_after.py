@@ -1,31 +1,41 @@
 """A cue after the quote: `"…," X said.`, `"…," said X.`, `"…" according to X.`
 
-A quote that ends in a comma, `!` or `?` and runs straight into a short clause makes
-that clause's verb its cue whatever the verb (`"This is fantastic!" beamed Ana Silva`).
+Any verb right after a quote that has a subject and no object of its own is the quote's
+cue whatever the verb (`"Never again," Ruiz fumed.`, `"This is fantastic!" beamed Ana
+Silva`, `CUE_AFTER_POSITION`): after a quote ending in a comma, `!`, `?` or a dash, or
+after the quote's own full stop when the next sentence is only a name and its verb
+(`"Frankly, we were robbed." Ince deadpanned.`).  The person `told` or `informed` is
+never the speaker (`"…," Ruiz told the Gazette's Hale`).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import CUE_VERB_FORMS
+from ..lexicon import ADDRESSEE_FIRST_VERBS, CUE_VERB_FORMS
 from ..parse import (
     DASHES,
     NOMINAL_POS,
     PAST_OR_THIRD_PERSON_TAGS,
     SENTENCE_STOPS,
     SUBJECT_DEPS,
+    VERB_POS,
     cue_span,
     inverted_subject,
     is_cue_verb,
     mention_span,
+    own_subject,
     quote_token_limit,
     reports_a_clause_of_its_own,
     sentence_stop,
     subject_of,
     token_span,
 )
+from ..resources import person_nouns, speech_verbs
 from .base import Attribution, QuoteContext, Rule, according_to
+
+# The dashes a quote broken off can end in (`"We were—" Silva began.`).
+DASH_MARKS = frozenset(d for d in DASHES if len(d) == 1)
 
 AFTER_WINDOW = 9
 # How far a cue form may stand after the name that opens the words after a quote.
@@ -33,7 +43,17 @@ LONG_AFTER_WINDOW = 18
 # How far after a quote any verb counts as its cue (`"...!" beamed X`, `"...," X barked`).
 POSITIONAL_CUE_WINDOW = 4
 # The marks a quote can end in before a cue.
-OPEN_ENDINGS = frozenset({",", "!", "?", "—", "-"})
+OPEN_ENDINGS = frozenset({",", "!", "?"}) | DASH_MARKS
+# The longest sentence after a closed quote that can be its cue (`Ana Maria Silva
+# deadpanned drily.`).
+BARE_CLAUSE_WORDS = 6
+# The longest description before a name after the cue (`said Leeds City striker Sam Otto`).
+MAX_DESCRIPTION_WORDS = 4
+# Words of such a description.
+DESCRIPTION_POS = frozenset({"PROPN", "NOUN", "ADJ", "PART"})
+# What a verb after a quote may not have to be its cue: an object, a clause, a noun
+# phrase of time, a predicate (`Silva left the room`, `resigned the next day`).
+OWN_WORDS_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "npadvmod", "attr", "acomp", "oprd"})
 
 
 def cue_after(ctx: QuoteContext) -> Attribution | None:
@@ -46,6 +66,10 @@ def cue_after(ctx: QuoteContext) -> Attribution | None:
     closed = last_mark in SENTENCE_STOPS
     if last_mark == "." and words and words[0].is_title and words[0].pos_ != "PROPN":
         return None  # `"… so."  With a deficit that …`: a new sentence, not a cue
+    if _new_clause_after_an_aside(words):
+        return None
+    closing_cue = _verb_of_a_bare_clause(words) if closed else None
+    limit = words[-1].i + 1 if words else first
     for n, token in enumerate(words[:AFTER_WINDOW]):
         if sentence_stop(token) or token.is_quote:
             break
@@ -56,32 +80,96 @@ def cue_after(ctx: QuoteContext) -> Attribution | None:
             open_ended
             and n < POSITIONAL_CUE_WINDOW
             and token.pos_ == "VERB"
+            and token.is_alpha
             and (token.tag_ in PAST_OR_THIRD_PERSON_TAGS or (n == 0 and token.tag_ == "VBN"))
-        )
+            and (not _has_words_of_its_own(token, limit) or token.lemma_.lower() in speech_verbs())
+        ) or (closing_cue is not None and token.i == closing_cue.i)
         if closed and reports_a_clause_of_its_own(token):
             break  # `"…?"  The aides said it was …`: the verb's words are its own clause
         cue_verb = is_cue_verb(token)
         if cue_verb or positional:
-            found = _speaker_of_cue(token, first, words[-1].i + 1, cue_verb)
+            found = _speaker_of_cue(token, first, limit, cue_verb)
             if found is not None:
                 return found
     return _subject_of_a_distant_cue(words[:2]) or _misread_cue_after(words[:LONG_AFTER_WINDOW])
 
 
+def _new_clause_after_an_aside(words: list[Token]) -> bool:
+    """`— "…?" — and residents agreed`: the dash closed an aside, and `and` opens a clause
+    with a subject of its own (`— "…" — and said he …` still speaks for the subject
+    before the quote)."""
+    if len(words) < 3 or words[0].text not in DASHES or words[1].pos_ != "CCONJ":
+        return False
+    verb = next((t for t in words[2:] if t.pos_ in VERB_POS), None)
+    subject = own_subject(verb) if verb is not None else None
+    return subject is not None and subject.i > words[1].i
+
+
+def _has_words_of_its_own(verb: Token, limit: int) -> bool:
+    """An object, a clause or a noun phrase of time before `limit` (`left the room`,
+    `resigned the next day`): the verb tells what someone did, not how they said the
+    quote.  (The quote before the verb, or the next one after `limit`, parsed as its
+    object does not count.)"""
+    return any(child.dep_ in OWN_WORDS_DEPS and verb.i < child.i < limit for child in verb.children)
+
+
+def _verb_of_a_bare_clause(words: list[Token]) -> Token | None:
+    """`"…." Ince deadpanned.`, `"…!" deadpanned Ince.`: after a quote closed by its own
+    full stop, a sentence that is nothing but a name and a past or present verb (and
+    adverbs of the verb) says who spoke, whatever the verb; a verb with words of its
+    own (`Silva left the room.`) starts the writer's next sentence."""
+    end = next((n for n, t in enumerate(words) if sentence_stop(t) or t.is_quote), len(words))
+    clause = words[:end]
+    verbs = [t for t in clause if t.pos_ == "VERB" and t.is_alpha]  # (a dash tagged VERB is none)
+    if len(verbs) != 1 or len(clause) > BARE_CLAUSE_WORDS or verbs[0].tag_ not in PAST_OR_THIRD_PERSON_TAGS:
+        return None
+    verb = verbs[0]
+    subject = own_subject(verb)
+    if subject is None or subject.pos_ != "PROPN" or _has_words_of_its_own(verb, words[-1].i + 1):
+        return None
+    named = {t.i for t in subject.subtree}
+    if any(t.i not in named and t.i != verb.i and not (t.dep_ == "advmod" and t.head.i == verb.i) for t in clause):
+        return None
+    return verb
+
+
 def _speaker_of_cue(verb: Token, first: int, limit: int, cue_verb: bool) -> Attribution | None:
     """The subject of a cue after the quote: its own, the noun right before it, or the
     noun after it (`said Esper`; only a finite verb inverts: a participle's noun is its
-    object)."""
+    object, and the noun after `told` is whom the speaker told: `"…," Ruiz told the
+    Gazette's Hale`)."""
     subject = subject_of(verb)
+    addressed = verb.lemma_.lower() in ADDRESSEE_FIRST_VERBS
+    if addressed and subject is not None and subject.i > verb.i:
+        subject = None
     if subject is None or subject.i < first:
-        inverted = inverted_subject(verb, limit) if verb.tag_ != "VBG" else None
+        inverts = verb.tag_ != "VBG" and not addressed
+        inverted = inverted_subject(verb, limit) if inverts else None
         subject = _noun_right_before(verb, first) or inverted or subject
+    if subject is not None and subject.i > verb.i and subject.ent_type_ != "PERSON":
+        subject = _person_after_description(subject, limit) or subject  # `said Leeds striker Sam Otto`
     participle = verb.tag_ == "VBG" and subject is not None and cue_verb
     if subject is not None and (subject.i >= first or participle):
         # (`defended "New York values," saying ...`: the participle's subject is before)
         return Attribution(
             mention_span(subject), cue_span(verb), Rule.CUE_AFTER if cue_verb else Rule.CUE_AFTER_POSITION
         )
+    return None
+
+
+def _person_after_description(start: Token, limit: int) -> Token | None:
+    """`"…," said Leeds striker Sam Otto`: after the cue, a description of a club, a
+    company or a role (the tagger may read `striker` as a verb) that ends in a person's
+    name: the name is the speaker."""
+    doc = start.doc
+    for token in doc[start.i : min(limit, start.i + MAX_DESCRIPTION_WORDS + 1)]:
+        if token.ent_type_ == "PERSON":
+            while token.i + 1 < limit and doc[token.i + 1].ent_type_ == "PERSON":
+                token = doc[token.i + 1]
+            return token
+        describes = token.pos_ in DESCRIPTION_POS or token.lower_ in person_nouns()
+        if not describes or token.is_punct:
+            return None
     return None
 
 

@@ -33,10 +33,14 @@ def _speaker_of(verb: Token) -> Token | None:
     """Who the verb says spoke: its subject, or in the passive the agent (`was described
     as a "consummate professional" by his friend Ana Silva`); the subject of a passive is
     what was spoken about (`The party has been accused of "racism"`)."""
-    if any(c.dep_ in PASSIVE_DEPS for c in verb.children):
+    if _is_passive(verb):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
     return subject_of(verb)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_DEPS for c in verb.children)
 
 
 def governing(ctx: QuoteContext) -> Attribution | None:
@@ -61,7 +65,8 @@ def governing(ctx: QuoteContext) -> Attribution | None:
             according = according_to(token)
             if according is not None:
                 return according
-            if _governs(token):
+            quoting = _is_passive(token) and bool(speech)  # `was quoted by Reuters as saying "…"`
+            if _governs(token) and not quoting:
                 subject = _speaker_of(token)
                 if subject is not None and not (quote.start <= subject.idx < quote.end):
                     found = Attribution(mention_span(subject), cue_span(token), Rule.GOVERNING)
