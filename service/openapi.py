@@ -142,7 +142,7 @@ QUOTE_RESPONSE_EXAMPLE = {
             "quotes": ["q2"],
         },
     ],
-    "meta": {"model": "en_core_web_sm 3.8.0", "version": "1.1.0", "chars": 134, "elapsed_ms": 108.7},
+    "meta": {"model": "en_core_web_sm 3.8.0", "version": "1.2.0", "chars": 134, "elapsed_ms": 108.7},
 }
 QUOTE_HTML_EXAMPLE = (
     "<p>&ldquo;We will <em>appeal</em>,&rdquo; said <b>Principal Laura King</b>.</p>"
@@ -197,7 +197,7 @@ QUOTE_HTML_RESPONSE_EXAMPLE = {
             "quotes": ["q2"],
         },
     ],
-    "meta": {"model": "en_core_web_sm 3.8.0", "version": "1.1.0", "chars": 121, "elapsed_ms": 12.3},
+    "meta": {"model": "en_core_web_sm 3.8.0", "version": "1.2.0", "chars": 121, "elapsed_ms": 12.3},
 }
 BATCH_REQUEST_EXAMPLE = {
     "documents": [
@@ -266,14 +266,14 @@ BATCH_RESPONSE_EXAMPLE = {
     ],
     "meta": {
         "model": "en_core_web_sm 3.8.0",
-        "version": "1.1.0",
+        "version": "1.2.0",
         "documents": 2,
         "errors": 0,
         "chars": 82,
         "elapsed_ms": 45.6,
     },
 }
-HEALTH_EXAMPLE = {"status": "ok", "model": "en_core_web_sm 3.8.0", "version": "1.1.0"}
+HEALTH_EXAMPLE = {"status": "ok", "model": "en_core_web_sm 3.8.0", "version": "1.2.0"}
 
 ERROR_EXAMPLES: dict[int, tuple[str, dict]] = {
     400: ("The request body is not valid JSON.", {}),
