@@ -2,7 +2,7 @@
 fragment speaks for it (`called the storm "a disaster"`, `said that "…"`)."""
 
 import pytest
-from helpers import assert_attributed, known_failure, quote_for
+from helpers import assert_attributed, quote_for
 
 from service.nlp.rules import Rule
 
@@ -107,13 +107,12 @@ SPEAKERS = [
         id="not the subject of an adverbial clause inside the apposition",
     ),
     # Known misattributions (issue 12: unlisted stance verbs).
-    known_failure(
+    pytest.param(
         "Dan Ruiz praised the crew. Rival skipper Bo Chen derided “this stunt” on Sunday.",
         "this stunt",
         "Bo Chen",
         Rule.GOVERNING,
-        reason="`derided` is no cue: the fragment gets no speaker and is dropped as a scare quote",
-        id="xfail sports: derided",
+        id="sports: derided",
     ),
     pytest.param(
         "The ruling was described by defence lawyer Alan Pike as “a travesty.”",

@@ -25,6 +25,7 @@ from .lexicon import (
     SPEECH_VERBS,
     STANCE_OBJECT_VERBS,
 )
+from .resources import cue_verb
 from .roles import is_role_head
 
 # Parts of speech (Universal Dependencies tags, `Token.pos_`).
@@ -81,6 +82,15 @@ def _phrasal_cue(token: Token) -> bool:
 def _puts_it(token: Token) -> bool:
     """`as the senator put it`: an idiom of speech."""
     return any((token.lemma_.lower(), c.lower_) in IDIOM_CUES for c in token.children if c.dep_ == "dobj")
+
+
+def is_speech_verb(verb: Token) -> bool:
+    """Speech is the verb's first sense in WordNet (`hail`, `deride`, `warn`; not
+    `continue`, `allow`): a cue whatever the hand-written lists say."""
+    if verb.pos_ not in VERB_POS:
+        return False
+    entry = cue_verb(verb.lemma_.lower())
+    return entry is not None and entry.first_lexname == "verb.communication"
 
 
 def is_according_to(token: Token) -> bool:

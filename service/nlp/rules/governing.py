@@ -12,6 +12,7 @@ from ..parse import (
     SENTENCE_STOPS,
     cue_span,
     is_cue_verb,
+    is_speech_verb,
     mention_span,
     own_subject,
     subject_of,
@@ -24,9 +25,11 @@ MAX_CLIMB = 12
 
 
 def _governs(token: Token) -> bool:
-    return (
-        is_cue_verb(token, REPORTING_VERBS) or is_cue_verb(token, STANCE_OBJECT_VERBS)
-    ) and token.lemma_ not in NARRATION_ONLY_CUES
+    listed = is_cue_verb(token, REPORTING_VERBS) or is_cue_verb(token, STANCE_OBJECT_VERBS)
+    # (a verb only WordNet calls speech governs in the active voice: `was signed by Leeds
+    # as "an investment"` reports nobody's words)
+    heard = listed or (is_speech_verb(token) and not _is_passive(token))
+    return heard and token.lemma_ not in NARRATION_ONLY_CUES
 
 
 def _speaker_of(verb: Token) -> Token | None:

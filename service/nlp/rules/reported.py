@@ -35,6 +35,7 @@ from ..parse import (
     has_own_subject,
     is_according_to,
     is_cue_verb,
+    is_speech_verb,
     mention_span,
     subject_of,
     token_span,
@@ -178,7 +179,7 @@ def _proposition_of(verb: Token, inside_quote: Callable[[int], bool]) -> list[To
         if verb.lemma_.lower() in ADDRESSEE_VERBS and not objects and not has_own_subject(infinitive):
             return None  # `asked not to be named`: a request for oneself, not a proposition
         parts = [*objects[:1], infinitive]
-    elif verb.lemma_.lower() in NAMING_VERBS or _is_speech_verb(verb):
+    elif verb.lemma_.lower() in NAMING_VERBS or is_speech_verb(verb):
         parts = _object_and_predicate(verb, naming=verb.lemma_.lower() in NAMING_VERBS)
         if parts is None or any(inside_quote(t.idx) for t in parts[-1].subtree):
             return None
@@ -204,12 +205,6 @@ def _object_and_predicate(verb: Token, naming: bool) -> list[Token] | None:
         if child.i > obj.i and (as_predicate or (naming and child.dep_ in {"appos", "amod"})):
             return [obj]
     return None
-
-
-def _is_speech_verb(verb: Token) -> bool:
-    """Speech is the verb's first sense in WordNet (`hail`, `warn`; not `continue`, `allow`)."""
-    entry = cue_verb(verb.lemma_.lower())
-    return entry is not None and entry.first_lexname == "verb.communication"
 
 
 def _rest_of_sentence(verb: Token) -> list[Token] | None:
@@ -304,7 +299,7 @@ def reported_clauses(doc: Doc, inside_quote: Callable[[int], bool]) -> Iterator[
             rule, tokens = Rule.REPORTED_PARENTHETICAL, _parenthetical_host(token)
         if not tokens and token.lemma_.lower() in SAY_VERBS:
             rule, tokens = Rule.REPORTED, _rest_of_sentence(token)
-        if not tokens and (token.lemma_.lower() in STANCE_OBJECT_VERBS or _is_speech_verb(token)):
+        if not tokens and (token.lemma_.lower() in STANCE_OBJECT_VERBS or is_speech_verb(token)):
             rule, tokens = Rule.REPORTED_OBJECT, _proposition_of(token, inside_quote)
         if not tokens:
             continue
