@@ -1,4 +1,4 @@
-"""Generate service/nlp/data/person_nouns.tsv and speech_verbs.tsv from WordNet 3.0.
+"""Generate service/nlp/data/person_nouns.tsv, demonyms.tsv and speech_verbs.tsv from WordNet 3.0.
 
     python scripts/make_wordnet_lexicon.py [--wordnet-dir /usr/share/wordnet] [--out service/nlp/data]
 
@@ -15,6 +15,10 @@ pointer: "einstein", "singer" as Isaac Singer) and is written in lower case in W
 Flags: occupation, kin, inhabitant, group (see the synset lists below), primary (the
 lemma's most frequent noun sense, WordNet's first, is a person sense: "physicist" yes,
 "head" no).
+
+demonyms.tsv: the capitalised one-word lemmas of the `noun.person` synsets under
+inhabitant.n.01 and national.n.01 ("Dutchman", "Texan", "Glaswegian"), as written: "the
+Dutchman said" describes a person already in the story, as "the striker" does.
 
 speech_verbs.tsv: every lemma of a `verb.communication` synset (class `speech`) and of
 the belief synsets of `verb.cognition` listed below (class `belief`).  Columns:
@@ -214,6 +218,15 @@ def person_rows(wn: WordNet) -> tuple[list[str], Counter]:
     return rows, skipped
 
 
+def demonym_rows(wn: WordNet) -> list[str]:
+    words = set()
+    for offset in closure_members(wn, "n", INHABITANT_SYNSETS, "noun.person"):
+        synset = wn.synsets["n"][offset]
+        if not synset.targets("@i"):
+            words |= {w for w in synset.words if w != w.lower() and "_" not in w and not is_acronym(w)}
+    return sorted(words)
+
+
 def verb_rows(wn: WordNet) -> list[str]:
     belief = closure_members(wn, "v", BELIEF_SYNSETS, "verb.cognition")
     wanted: dict[str, set[str]] = {}
@@ -273,6 +286,16 @@ def main(argv: list[str] | None = None) -> int:
     ]
     (args.out / "person_nouns.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
+    demonyms = demonym_rows(wn)
+    lines = header(
+        wn,
+        "Demonyms: capitalised one-word lemmas of the noun.person synsets under "
+        + ", ".join(INHABITANT_SYNSETS)
+        + " (no instances).",
+        "lemma, as WordNet writes it",
+    )
+    (args.out / "demonyms.tsv").write_text("\n".join([*lines, *demonyms]) + "\n", encoding="utf-8")
+
     verbs = verb_rows(wn)
     lines = header(
         wn,
@@ -288,7 +311,9 @@ def main(argv: list[str] | None = None) -> int:
         *verbs,
     ]
     (args.out / "speech_verbs.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"person_nouns.tsv: {len(rows)} lemmas; speech_verbs.tsv: {len(verbs)} lemmas; left out: {dict(skipped)}")
+    print(
+        f"person_nouns.tsv: {len(rows)} lemmas; demonyms.tsv: {len(demonyms)}; speech_verbs.tsv: {len(verbs)} lemmas; left out: {dict(skipped)}"
+    )
     return 0
 
 

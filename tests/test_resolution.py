@@ -183,7 +183,59 @@ PEOPLE = [
         "Sam Otto",
         id="sports: a role the entity took in",
     ),
+    pytest.param(
+        "Ajax coach Ruud Vermeer watched his side win 2-0. “We controlled the game,” the Dutchman said.",
+        "controlled the game",
+        "Ruud Vermeer",
+        id="sports: a demonym stands for the person, as he would",
+    ),
+    pytest.param(
+        "Lorna Kerr chaired the hearing. “We will not be rushed,” the Glaswegian told reporters.",
+        "not be rushed",
+        "Lorna Kerr",
+        id="British: the Glaswegian",
+    ),
+    pytest.param(
+        "Rep. Dale Cooper voted no on Tuesday. “This bill is a giveaway,” said the Texan.",
+        "giveaway",
+        "Dale Cooper",
+        id="US: said the Texan",
+    ),
+    pytest.param(
+        "Lena Ortiz voted against the plan.\n\nThe MP for Easton and Hale said the bill was “a mess”.",
+        "a mess",
+        "Lena Ortiz",
+        id="British: The MP for a constituency, capitalised, is a description",
+    ),
+    pytest.param(
+        "Shares fell sharply. The union’s general secretary Ann Marsh said: “We will fight this.”",
+        "fight this",
+        "Ann Marsh",
+        id="business: a role before the name is no description",
+    ),
+    pytest.param(
+        "Sales rose. The firm’s chief seller James Baker said: “It was our best month.”",
+        "best month",
+        "James Baker",
+        id="business: a surname that is also a noun is still a name",
+    ),
 ]
+
+
+def test_a_description_gives_its_role_to_whom_it_describes(attribute):
+    text = "Lena Ortiz voted against the plan.\n\nThe MP for Easton and Hale said the bill was “a mess”."
+    quote = quote_for(attribute(text), "a mess")
+    assert quote.speaker.role == "MP for Easton and Hale"
+
+
+def test_a_demonym_is_no_role(attribute):
+    text = "Tottenham manager Ruud Vermeer was pleased. “We controlled the game,” the Dutchman said."
+    quote = quote_for(attribute(text), "controlled the game")
+    assert (quote.speaker.name, quote.speaker.role) == ("Ruud Vermeer", "Tottenham manager")
+
+
+def test_a_title_in_a_name_is_not_a_description(attribute):
+    assert quote_for(attribute("“It is a mess,” The Guardian said."), "a mess").speaker.kind.value == "organization"
 
 
 @pytest.mark.parametrize(("text", "fragment", "name"), PEOPLE)

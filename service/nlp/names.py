@@ -31,7 +31,7 @@ from .lexicon import (
 )
 from .parse import QUOTE_MARK_CHARS
 from .records import SpeakerKind, TextSpan
-from .resources import name_gender, person_nouns
+from .resources import name_gender, person_acronyms, person_nouns
 from .roles import appositive_after, appositive_before, is_occupation, is_role_head, premodifier_role, role_head
 
 PARTY_TAG_RE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
@@ -126,7 +126,7 @@ def _is_honorific(token: Token) -> bool:
 def role_words(text: str) -> set[str]:
     """The words of a role that describe a person ("comedian", "senator"): what a later
     description ("the comedian") is matched against."""
-    found = set()
+    found = {word.lower() for word in text.split() if word in person_acronyms()}  # "MP", "CEO"
     for word in text.lower().replace(".", "").split():
         if word in ROLE_NOUNS or word in NAME_TITLES or word in RANKS or word in person_nouns():
             found.add(word)
@@ -318,10 +318,10 @@ class EntityIndex:
         entity.positions.append(position)
         return entity
 
-    def find_by_description(self, head: str, before: int) -> Entity | None:
+    def find_by_description(self, head: str, before: int, people_only: bool = False) -> Entity | None:
         """The most recent entity (before `before`) whose name or roles contain `head`."""
         best: tuple[int, Entity] | None = None
-        for entity in [*self.people.values(), *self.orgs.values()]:
+        for entity in [*self.people.values(), *([] if people_only else self.orgs.values())]:
             if head not in entity.descriptions:
                 continue
             seen = [p for p in entity.positions if p < before]

@@ -121,7 +121,7 @@ def _keeps_preposition(head: Token, child: Token) -> bool:
         return False
     if head.lower_ in KEEP_PREP_HEADS:
         return True
-    return head.pos_ == "NOUN" and child.lower_ in ROLE_PREPOSITIONS and is_role_head(head)
+    return head.pos_ in NOUN_POS and child.lower_ in ROLE_PREPOSITIONS and is_role_head(head)
 
 
 def _without_clauses(token: Token) -> list[Token]:

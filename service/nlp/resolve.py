@@ -31,7 +31,7 @@ from .lexicon import (
 from .names import Entity, EntityIndex, Role, clean_name_tokens, given_key, org_key, surname_key
 from .parse import NOMINAL_SUBJECT_DEPS, NOUN_POS, ORG_ENT_LABELS, PLURAL_TAGS, mention_span
 from .records import SpeakerKind
-from .resources import name_gender
+from .resources import demonyms, name_gender
 from .roles import is_occupation, is_role_head, role_head, role_phrase
 
 
@@ -54,6 +54,8 @@ class SpeakerResolver:
         word = mention.text.lower()
         if len(mention) == 1 and word in PERSONAL_PRONOUNS:
             return self._pronoun(word, root, mention.start_char)
+        if _definite_description(mention):  # "The MP for Easton", "the Dutchman"
+            return self._description(mention, root)
         mention = _whole_entity(mention)
         person = self._person(mention)
         if person is not None:
@@ -186,13 +188,17 @@ class SpeakerResolver:
         at = mention.start_char
         if head.tag_ in PLURAL_TAGS:
             return self._group_before(head, at)
+        of_a_person = is_role_head(head)  # "the Wisconsin Republican" is no Iowa Republican Party
         for noun in [head, *[t for t in mention if t.pos_ == "NOUN" and t is not head]]:
-            found = self.index.find_by_description(noun.lower_, at)
+            found = self.index.find_by_description(noun.lower_, at, people_only=of_a_person)
             if found is not None:
                 return found
         if head.lower_ in GENERIC_ORG_HEADS:
             return self._recent(at, lambda e: e.kind is SpeakerKind.ORGANIZATION)
-        if is_role_head(head) and head.pos_ == "NOUN":
+        if head.text in demonyms():  # stands for a person as "he" does
+            fits = lambda e: e.kind is SpeakerKind.PERSON  # noqa: E731
+            return self._subject_before(head, fits) or self._recent(at, fits)
+        if is_role_head(head):
             return self._person_without_a_role_before(mention)
         return None
 
@@ -265,6 +271,29 @@ def _whole_entity(mention: Span) -> Span:
         if ent.start <= mention.start < ent.end:
             return ent
     return mention
+
+
+def _definite_description(mention: Span) -> bool:
+    """`the` and a role or a demonym, capitalised or not: "The MP for Easton", "the
+    Dutchman" describe a person; "The Guardian" is a name, and so is "The union's general
+    secretary Ann Marsh", also when its head is the role or a surname that is a noun
+    ("James Seller")."""
+    root = mention.root
+    if mention[0].lower_ not in DEFINITE_DETERMINERS:
+        return False
+    if root.text in demonyms():
+        return True
+    named = any(t.ent_type_ == "PERSON" and t.i >= root.i and not _inside_preposition(t, root) for t in mention)
+    return is_role_head(root) and root.ent_type_ not in ORG_ENT_LABELS and not named
+
+
+def _inside_preposition(token: Token, root: Token) -> bool:
+    """Whether `token` hangs from `root` through a preposition ("Easton" in "the MP for Easton")."""
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ == "prep":
+            return True
+        token = token.head
+    return False
 
 
 def _org_like(tokens: list[Token]) -> bool:

@@ -7,6 +7,8 @@ Nothing here reads the network.
 - person nouns (WordNet 3.0 `noun.person`, and a short commented list of our own in
   `person_nouns_extra.tsv`): `person_nouns`, `occupation_nouns`, `kin_nouns`,
   `person_acronyms`, `person_noun` for the flags and sense counts of one lemma;
+- demonyms (WordNet 3.0: the capitalised lemmas of `noun.person` under inhabitant and
+  national: "Dutchman", "Texan"): `demonyms`;
 - speech and belief verbs (WordNet 3.0 `verb.communication` and the belief synsets of
   `verb.cognition`): `speech_verbs`, `belief_verbs`, `verb_frames`, `sense_counts`,
   `cue_verb` for one lemma;
@@ -160,6 +162,13 @@ def kin_nouns(any_sense: bool = False) -> frozenset[str]:
     """Person nouns whose first person sense is a relative ("mother", "cousin", "widow");
     with `any_sense`, those with any such sense ("father")."""
     return _nouns("kin", any_sense)
+
+
+@cache
+def demonyms() -> frozenset[str]:
+    """Words for a person by where they come from, as WordNet writes them ("Dutchman",
+    "Texan", "Glaswegian"): match them case-sensitively."""
+    return frozenset(row[0] for row in _rows("demonyms.tsv"))
 
 
 def cue_verb(lemma: str) -> CueVerb | None:
