@@ -120,6 +120,24 @@ MORE_ROLES = [
     ("“He was my hero,” said Tom Hale, Ray's father.", "Tom Hale", "Ray's father"),
 ]
 
+# (text, speaker, role): "general" after an office noun is part of the office, not a rank.
+OFFICES_ENDING_IN_A_RANK = [
+    ("But shadow attorney general Mr Patel said: “This is not good enough.”", "Patel", "shadow attorney general"),
+    ("Surgeon General Vivek Rao said: “Stay home.”", "Vivek Rao", "Surgeon General"),
+    ("Nato Secretary General Jens Olsen told reporters: “We stand together.”", "Jens Olsen", "Nato Secretary General"),
+    ("“We stand together,” said UN Secretary-General Maria Lopez.", "Maria Lopez", "UN Secretary-General"),
+    (
+        "“We are ready,” said the Chairman of the Energy Board Army Gen. Ray Cole.",
+        "Ray Cole",
+        "Chairman of the Energy Board",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), OFFICES_ENDING_IN_A_RANK)
+def test_an_office_ending_in_general_keeps_it(attribute, text, name, role):
+    assert speaker(attribute(text), name).role == role
+
 
 @pytest.mark.parametrize(("text", "name", "role"), MORE_ROLES)
 def test_more_role_layouts(attribute, text, name, role):

@@ -103,6 +103,10 @@ RANKS = words(
     """
 )
 
+# A rank word written after an office noun is a postpositive adjective ("chief"), part of
+# the office, not a military rank: "attorney general", "Surgeon General", "Secretary General".
+POSTPOSITIVE_RANKS = words("general")
+
 HONORIFICS = words(
     """
     mr. mr mrs. mrs ms. ms miss dr. dr prof. prof sir dame lord lady rev. rev reverend

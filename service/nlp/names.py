@@ -24,6 +24,7 @@ from .lexicon import (
     NATIONALITY_PREFIXES,
     ORG_DESCRIPTIONS,
     POSSESSIVE_ENDINGS,
+    POSTPOSITIVE_RANKS,
     RANKS,
     ROLE_NOUNS,
     SERVICE_WORDS,
@@ -398,9 +399,18 @@ def _add_appositive_heads(doc: Doc, ent: Span, entity: Entity) -> None:
 
 def _strip_rank_tail(tokens: list[Token]) -> list[Token]:
     """ "Chairman of the Joint Chiefs of Staff Army Gen." → "Chairman of the Joint Chiefs of
-    Staff"; a title that is only a rank stays as it is."""
+    Staff"; a title that is only a rank stays as it is, and so does an office WordNet names
+    whose last word is a rank ("shadow attorney general") or a hyphenated one ending in a
+    rank ("Secretary-General")."""
     end = len(tokens)
     while end > 0 and (tokens[end - 1].lower_ in RANKS or tokens[end - 1].lower_ in SERVICE_WORDS):
+        before, rank = (tokens[end - 2] if end >= 2 else None), tokens[end - 1]
+        if before is not None and (
+            f"{before.lower_} {rank.lower_}" in person_nouns()
+            or (before.text == "-" and not before.whitespace_)
+            or (rank.lower_ in POSTPOSITIVE_RANKS and is_occupation(before))
+        ):
+            break  # a rank that ends an office: "attorney general", "Secretary-General"
         end -= 1
     if end == 0:
         return tokens
