@@ -77,13 +77,26 @@ MENTIONS = [
         reason="a descriptive mention is never linked to the person named before",
         id="xfail entertainment: the 74-year-old comedian",
     ),
-    known_failure(
+    pytest.param(
         "“We expect a strong quarter,” the company, Northwind Ltd., said in a statement.",
         "strong quarter",
         "Northwind Ltd.",
+        "the company",
+        id="business: the company, Name, is the organisation named",
+    ),
+    pytest.param(
+        "“We will vote no,” the senator, Ana Silva, told reporters.",
+        "vote no",
+        "Ana Silva",
         None,
-        reason="the organisation named in the appositive is not the speaker's name (`company`)",
-        id="xfail business: the company, Name,",
+        id="US: the senator, Name, is the person named",
+    ),
+    pytest.param(
+        "The regulator, Ofwat, said the fine was “deserved”.",
+        "deserved",
+        "Ofwat",
+        None,
+        id="British: the regulator, Name,",
     ),
 ]
 
@@ -232,6 +245,11 @@ def test_a_demonym_is_no_role(attribute):
     text = "Tottenham manager Ruud Vermeer was pleased. “We controlled the game,” the Dutchman said."
     quote = quote_for(attribute(text), "controlled the game")
     assert (quote.speaker.name, quote.speaker.role) == ("Ruud Vermeer", "Tottenham manager")
+
+
+def test_an_organisation_named_in_an_appositive_keeps_its_kind(attribute):
+    text = "“We expect a strong quarter,” the company, Northwind Ltd., said in a statement."
+    assert quote_for(attribute(text), "strong quarter").speaker.kind.value == "organization"
 
 
 def test_a_title_in_a_name_is_not_a_description(attribute):

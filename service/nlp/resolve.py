@@ -31,7 +31,7 @@ from .lexicon import (
 from .names import Entity, EntityIndex, Role, clean_name_tokens, given_key, org_key, surname_key
 from .parse import NOMINAL_SUBJECT_DEPS, NOUN_POS, ORG_ENT_LABELS, PLURAL_TAGS, mention_span
 from .records import SpeakerKind
-from .resources import demonyms, name_gender
+from .resources import demonyms, name_gender, person_noun
 from .roles import is_occupation, is_role_head, role_head, role_phrase
 
 
@@ -54,6 +54,16 @@ class SpeakerResolver:
         word = mention.text.lower()
         if len(mention) == 1 and word in PERSONAL_PRONOUNS:
             return self._pronoun(word, root, mention.start_char)
+        named = _appositive_name(root)
+        if named is not None:  # "the company, Northwind Ltd.," is Northwind Ltd.
+            # (a name described by a person noun is a person's, whatever NER said)
+            if _first_of_all_a_person(root):
+                entity = self._person(named) or self.index.add_person(list(named), named.start_char)
+            else:
+                entity = self.resolve(named)
+            if entity is not None:
+                _add_description_role(entity, mention)
+                return entity
         if _definite_description(mention):  # "The MP for Easton", "the Dutchman"
             return self._description(mention, root)
         mention = _whole_entity(mention)
@@ -271,6 +281,25 @@ def _whole_entity(mention: Span) -> Span:
         if ent.start <= mention.start < ent.end:
             return ent
     return mention
+
+
+def _appositive_name(head: Token) -> Span | None:
+    """The name set off after a description of its bearer ("the company, Northwind Ltd.,",
+    "the senator, Ana Silva,"): the person or organisation entity an apposition of `head` is in."""
+    if head.pos_ != "NOUN" or not head.is_lower:
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and child.ent_type_ in {"PERSON", *ORG_ENT_LABELS}:
+            named = _whole_entity(head.doc[child.i : child.i + 1])
+            return named if named.label_ or len(named) > 1 else None
+    return None
+
+
+def _first_of_all_a_person(noun: Token) -> bool:
+    """A noun whose most frequent sense in WordNet is a person ("senator", "hopeful"), not
+    a body or a thing ("company", "regulator")."""
+    entry = person_noun(noun.lemma_.lower()) or person_noun(noun.lower_)
+    return entry is not None and "primary" in entry.flags
 
 
 def _definite_description(mention: Span) -> bool:
