@@ -404,3 +404,38 @@ def test_unreadable_text_file_is_a_failure_not_a_crash(tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"caf\xe9 \xff")
     items = list(read_partition(Partition(0, TextFiles((("bad.txt", str(tmp_path / "bad.txt")),)))))
     assert len(items) == 1 and items[0].id == "bad.txt" and items[0].error.startswith("unreadable")
+
+
+# --- HTML articles ----------------------------------------------------------------------------
+
+HTML_ARTICLE = (
+    "<html><body><h1>Quay stays shut</h1>"
+    "<p>&ldquo;We will not reopen a <b>cracked</b> quay,&rdquo; harbour master "
+    "<a href='/okafor'>Dana Okafor</a> said.</p><!-- a comment --><p>Repairs start in May.</p>"
+    "</body></html>"
+)
+
+
+def test_html_articles_are_read_as_the_api_reads_html(tmp_path, cluster_client, nlp):
+    """A `.html` file and a JSONL object with "format": "html" give the API's answer for
+    `text/html`, every offset pointing into the HTML."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "quay.html").write_text(HTML_ARTICLE, encoding="utf-8")
+    jsonl = write_jsonl(tmp_path / "in.jsonl", [jsonl_line("quay", HTML_ARTICLE, format="html")])
+    for source, doc_id in ((corpus, "quay.html"), (jsonl, "quay")):
+        out = tmp_path / f"out-{source.name}"
+        assert run(source, out, cluster_client, partition_size=1).failures == 0
+        (record,) = read_records(out)
+        expected = without_timing(attribute_text(nlp, HTML_ARTICLE, doc_id, html=True))
+        assert {k: record[k] for k in ("quotes", "speakers")} == {k: expected[k] for k in ("quotes", "speakers")}
+        (quote,) = record["quotes"]
+        assert HTML_ARTICLE[quote["start"] : quote["end"]] == "We will not reopen a <b>cracked</b> quay,"
+        assert record["speakers"][0]["name"] == "Dana Okafor"
+
+
+def test_a_jsonl_object_with_an_unknown_format_is_a_failure(tmp_path, cluster_client):
+    jsonl = write_jsonl(tmp_path / "in.jsonl", [jsonl_line("a", "Some text.", format="pdf")])
+    summary = run(jsonl, tmp_path / "out", cluster_client)
+    assert summary.failures == 1
+    assert "format" in read_failures(tmp_path / "out")[0]["error"]

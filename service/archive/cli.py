@@ -13,8 +13,9 @@ DESCRIPTION = """\
 Find and attribute the quotations of every article under IN and write one JSON line per
 article (the API's body, without timing, plus the input's other fields) into partition
 files under OUT, or with --format parquet an articles, a quotes and a speakers table per
-partition. IN is a JSONL file of {"id", "text", ...} objects, a folder of .txt files, or a
-quoted glob of either. Rerunning the same command skips the ids already written. Runs on an
+partition. IN is a JSONL file of {"id", "text", ...} objects, a folder of .txt and .html
+files, or a quoted glob of either; HTML (.html/.htm files, "format": "html" in JSONL) is read
+as the API reads text/html, offsets into the HTML. Rerunning the same command skips the ids already written. Runs on an
 embedded Dask LocalCluster (one worker process per core) unless --scheduler names an
 existing cluster, whose workers must see IN and OUT at the same paths."""
 
@@ -54,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_paths(parser: argparse.ArgumentParser) -> None:
     """IN, OUT and the format written under OUT."""
-    parser.add_argument("source", metavar="IN", help="a JSONL file, a folder of .txt files, or a glob")
+    parser.add_argument("source", metavar="IN", help="a JSONL file, a folder of .txt/.html files, or a glob")
     parser.add_argument("out", metavar="OUT", help="the output folder (created if missing)")
     parser.add_argument(
         "--format",

@@ -1,7 +1,9 @@
 """Where the articles come from, and how they are cut into partitions.
 
 IN is a JSONL file (one `{"id", "text", ...}` object a line), a folder of `.txt` files (each
-file one article, its id the path inside the folder), or a glob matching either kind.
+file one article, its id the path inside the folder), or a glob matching either kind.  HTML
+is read as `POST /v1/quotes` reads `text/html`, offsets pointing into the HTML: `.html` and
+`.htm` files, and JSONL objects with `"format": "html"`.
 
 The client only plans: it lists the files and, for JSONL, finds the byte offsets that cut each
 file into slices of `partition_size` lines. A worker reads its own slice from the (shared)
@@ -18,7 +20,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..htmltext import HtmlText, html_to_text
+
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", *HTML_SUFFIXES)  # the files a folder's articles are read from
+FORMATS = ("text", "html")
 # Keys of an input object that are not passed through: the text itself, and the id.
 CONSUMED_KEYS = ("id", "text")
 # A visible id in a line that is not valid JSON, so the failure can still name it.
@@ -59,10 +66,19 @@ class Partition:
 
 @dataclass
 class Article:
+    """One article; `text` is what is parsed, `source` the HTML it was taken from, if any."""
+
     id: str
     text: str
     origin: str
     metadata: dict = field(default_factory=dict)
+    source: HtmlText | None = None
+
+
+def article(doc_id: str, raw: str, origin: str, metadata: dict | None = None, html: bool = False) -> Article:
+    """An article from its raw input: HTML becomes the text a browser shows, with its offset map."""
+    source = html_to_text(raw) if html else None
+    return Article(doc_id, source.text if source else raw, origin, metadata or {}, source)
 
 
 @dataclass
@@ -108,7 +124,7 @@ def discover(source: str) -> list[tuple[str, str]]:
     """(id, path) for every input file, sorted by path; JSONL files get their path as id."""
     if os.path.isdir(source):
         root = source
-        paths = sorted(str(p) for p in Path(source).rglob("*.txt") if p.is_file())
+        paths = sorted(str(p) for p in Path(source).rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
     elif os.path.isfile(source):
         root = os.path.dirname(source) or "."
         paths = [source]
@@ -193,8 +209,11 @@ def _article_from_line(raw: bytes, origin: str) -> Article | Failure:
     text = obj.get("text")
     if not isinstance(text, str):
         return Failure(doc_id, origin, "no text: `text` must be a string")
+    form = obj.get("format", "text")
+    if form not in FORMATS:
+        return Failure(doc_id, origin, f"bad format: `format` must be one of {', '.join(FORMATS)}")
     metadata = {k: v for k, v in obj.items() if k not in CONSUMED_KEYS}
-    return Article(doc_id, text, origin, metadata)
+    return article(doc_id, text, origin, metadata, html=form == "html")
 
 
 def _visible_id(line: str) -> str | None:
@@ -216,7 +235,7 @@ def read_partition(partition: Partition) -> Iterator[Article | Failure]:
         for doc_id, path in source.files:
             try:
                 with open(path, encoding="utf-8", newline="") as handle:
-                    yield Article(doc_id, handle.read(), path)
+                    yield article(doc_id, handle.read(), path, html=path.lower().endswith(HTML_SUFFIXES))
             except (OSError, UnicodeDecodeError) as error:
                 yield Failure(doc_id, path, f"unreadable: {error}")
         return

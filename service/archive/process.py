@@ -74,7 +74,7 @@ def archive_record(nlp: Language, doc: Doc, article: Article, metadata: bool = T
 
     An input field named like a body field (`quotes`, `speakers`, `meta`) is kept as
     `input_<name>`."""
-    body = response_body(nlp, doc, article.id, 0.0)
+    body = response_body(nlp, doc, article.id, 0.0, article.source)
     body["meta"].pop("elapsed_ms", None)
     if metadata:
         for key, value in article.metadata.items():
