@@ -215,6 +215,12 @@ PEOPLE = [
         id="US: said the Texan",
     ),
     pytest.param(
+        "“The storm is a reminder of what is at stake,” Will wrote.",
+        "storm is a reminder",
+        "Will",
+        id="a capitalised word the tagger reads as an auxiliary is a name",
+    ),
+    pytest.param(
         "Lena Ortiz voted against the plan.\n\nThe MP for Easton and Hale said the bill was “a mess”.",
         "a mess",
         "Lena Ortiz",
@@ -233,6 +239,11 @@ PEOPLE = [
         id="business: a surname that is also a noun is still a name",
     ),
 ]
+
+
+def test_a_demonym_with_nobody_before_it_stays_its_own_speaker(attribute):
+    quote = quote_for(attribute("“We controlled the game,” the Dutchman said."), "controlled the game")
+    assert (quote.speaker.name, quote.speaker.kind.value) == ("Dutchman", "person")
 
 
 def test_a_description_gives_its_role_to_whom_it_describes(attribute):

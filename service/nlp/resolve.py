@@ -252,7 +252,7 @@ class SpeakerResolver:
             )
         if plural and (word in GROUP_NOUNS or word in ROLE_NOUNS or word.endswith("s")):
             return SpeakerKind.GROUP
-        if word in ROLE_NOUNS or is_role_head(head):
+        if word in ROLE_NOUNS or is_role_head(head) or head.text in demonyms():
             return SpeakerKind.PERSON
         if word in GENERIC_ORG_HEADS:
             return SpeakerKind.ORGANIZATION
@@ -332,9 +332,10 @@ def _org_like(tokens: list[Token]) -> bool:
 
 
 def _capitalised_noun(token: Token) -> bool:
-    """A capitalised word the tagger took for a common noun inside a sentence (`"Never
-    again," Ruiz fumed.`): a name, unless it is a role ("Senator", "Striker")."""
-    return token.pos_ == "NOUN" and token.is_title and not token.is_sent_start and not is_role_head(token)
+    """A capitalised word the tagger took for a common noun or an auxiliary inside a
+    sentence (`"Never again," Ruiz fumed.`, `"…," Will wrote.`): a name, unless it is a
+    role ("Senator", "Striker")."""
+    return token.pos_ in {"NOUN", "AUX"} and token.is_title and not token.is_sent_start and not is_role_head(token)
 
 
 def _said_of_a_person(mention: Span) -> bool:
