@@ -282,3 +282,57 @@ def test_coreference_is_a_component_of_its_own(nlp):
         without = nlp(text)._.extraction
     assert [q.speaker.name for q in without.quotes] == [q.speaker.name for q in nlp(text)._.extraction.quotes]
     assert without.quotes[0].speaker.name == "Ana Ruiz"
+
+
+# (text, fragment of a reported clause in the lead, speaker): a lead's `a ... has said` is
+# the person the next paragraph names and quotes first; otherwise it stays unnamed.
+LEAD_SOURCES = [
+    pytest.param(
+        "Council plans 'flawed'\n\nThe harbour plans should be rethought, a Green councillor has said.\n\n"
+        "Maya Hollis said the proposals ignored residents and called for a fresh vote.",
+        "harbour plans should be rethought",
+        "Maya Hollis",
+        id="British: a councillor has said, then the name",
+    ),
+    pytest.param(
+        "Energy firms must invest more, a senior official has warned.\n\n"
+        "Economy minister Pavel Orlov told a newspaper that investment had fallen.",
+        "Energy firms must invest more",
+        "Pavel Orlov",
+        id="business: a senior official has warned, then the minister",
+    ),
+    pytest.param(
+        "The talks have stalled, a senior official has said on condition of anonymity.\n\n"
+        "Foreign Minister Ana Ruiz said the talks would resume.",
+        "talks have stalled",
+        "senior official",
+        id="an anonymous source stays unnamed",
+    ),
+    pytest.param(
+        "In a video released on Monday, a veteran diplomat said the embassy was warned.\n\n"
+        "Jeff Barker, a campaign spokesman, said the video proved nothing.",
+        "embassy was warned",
+        "veteran diplomat",
+        id="wire: a past-tense source later in the story is not the next speaker",
+    ),
+    pytest.param(
+        "Prices will rise again next year, a leading analyst has predicted.\n\n"
+        "The warning came as markets fell. Jo Reyes, chief economist at Capital Bank, said costs were rising.",
+        "Prices will rise",
+        "leading analyst",
+        id="the next paragraph must name its speaker first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), LEAD_SOURCES)
+def test_the_leads_unnamed_source(attribute, text, fragment, speaker):
+    assert speaker_name(quote_for(attribute(text), fragment, kinds=("indirect",))) == speaker
+
+
+def test_the_named_lead_source_keeps_the_role_stated_with_the_name(attribute):
+    text = (
+        "Energy firms must invest more, a senior official has warned.\n\n"
+        "Economy minister Pavel Orlov told a newspaper that investment had fallen."
+    )
+    assert quote_for(attribute(text), "must invest more", kinds=("indirect",)).speaker.role == "Economy minister"

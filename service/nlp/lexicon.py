@@ -216,6 +216,9 @@ ANONYMOUS_DETERMINERS = words(
     """
 )
 
+# The determiners of one unnamed source ("a Labour backbencher has said").
+SINGULAR_INDEFINITE_DETERMINERS = words("a an one")
+
 # Phrases that explicitly mark an unnamed source.
 ANONYMITY_MARKERS = (
     "anonymity",
