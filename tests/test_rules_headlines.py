@@ -25,13 +25,12 @@ HEADLINES = [
         reason="the surname before the colon is the mention but resolves to no speaker",
         id="xfail US: surname headline",
     ),
-    known_failure(
+    pytest.param(
         "Bridge Will Reopen In May, Mayor Petrov Says\n\nThe bridge closed in March.",
         "Bridge Will Reopen In May",
         "Petrov",
         None,
-        reason="a headline whose cue ends it (`…, X Says`) reports nothing",
-        id="xfail wire: cue at the end of the headline",
+        id="wire: cue at the end of the headline",
     ),
 ]
 

@@ -4,6 +4,8 @@ API edge.
 
 The flow, in the order a document meets it:
 
+0. before the model's parser, `paragraph_breaks` (`components.py`) starts a sentence after
+   every blank line, so that no parsed sentence crosses a paragraph.
 1. marks (`marks.py`): quote marks paired character by character into `QuotedSpan`s,
    paragraphs, unbalanced marks recovered.
 2. quotations (`quotations.py`): which quoted stretches are quotations (not nicknames or
@@ -21,7 +23,7 @@ The flow, in the order a document meets it:
    scare quotes dropped; `confidence.py` gives each quote the measured precision of its
    rule (`data/rule_precision.json`).  Roles are read in 3 by `roles.py`.
 
-Around them: `components.py` registers the five spaCy components, `pipeline.py` loads
+Around them: `components.py` registers the six spaCy components, `pipeline.py` loads
 the model and adds them, `fastpipes.py` swaps in faster equivalents of two model pipes,
 `parse.py` holds the tag/dependency constants and the helpers that read the parse,
 `lexicon.py` every word list, `doccache.py` values of a `Doc` computed once.

@@ -1,6 +1,8 @@
 """The spaCy components of the quote pipeline, registered with `@Language.factory`, in
 the order they run:
 
+- `paragraph_breaks`, before the model's parser: a paragraph break ends a sentence (a
+  headline is not the subject of the lead's verb);
 - `quotation_marks`: finds quoted stretches from the raw text (`doc._.quoted_spans`);
 - `speaker_entities`: people and organisations with their roles (`doc._.entity_index`);
 - `quote_attribution`: quotations and reported speech with the words that attribute
@@ -20,7 +22,7 @@ from spacy.tokens import Doc
 from .attribute import Attributions, attributions, extraction
 from .coreference import resolve_speakers
 from .doccache import doc_text
-from .marks import find_quoted_spans
+from .marks import PARAGRAPH_BREAK_RE, find_quoted_spans
 from .names import EntityIndex, build_entity_index
 
 Doc.set_extension("quoted_spans", default=None, force=True)
@@ -41,6 +43,22 @@ def _attributions(doc: Doc) -> Attributions:
         quoted = doc._.quoted_spans if doc._.quoted_spans is not None else find_quoted_spans(doc_text(doc))
         doc._.attributions = attributions(doc, quoted, _entity_index(doc))
     return doc._.attributions
+
+
+class ParagraphBreaks:
+    """Only blank lines: a text without any may be hard-wrapped, its line breaks mid-sentence."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = iter(match.end() for match in PARAGRAPH_BREAK_RE.finditer(doc.text))
+        start = next(starts, None)
+        for token in doc:
+            while start is not None and token.idx >= start:
+                if not token.is_space:
+                    token.is_sent_start = True
+                    start = next(starts, None)
+                else:
+                    break
+        return doc
 
 
 class QuotationMarks:
@@ -77,6 +95,11 @@ class QuoteRecords:
             resolve_speakers(doc, found, _entity_index(doc))
         doc._.extraction = extraction(doc, found)
         return doc
+
+
+@Language.factory("paragraph_breaks")
+def make_paragraph_breaks(nlp: Language, name: str) -> ParagraphBreaks:
+    return ParagraphBreaks()
 
 
 @Language.factory("quotation_marks")

@@ -12,6 +12,8 @@ from . import components  # noqa: F401  (registers the factories)
 from .fastpipes import install_fast_pipes
 from .records import Extraction
 
+# Runs before the model's parser, so that its sentences never cross a paragraph break.
+PARAGRAPH_PIPE = "paragraph_breaks"
 QUOTE_PIPES = ("quotation_marks", "speaker_entities", "quote_attribution", "speaker_coreference", "quote_records")
 
 
@@ -26,6 +28,8 @@ def load_pipeline(model: str, fast_pipes: bool | None = None) -> Language:
         fast_pipes = os.environ.get("QUOTES_FAST_PIPES", "1").strip() != "0"
     if fast_pipes:
         install_fast_pipes(nlp)
+    if "parser" in nlp.pipe_names and PARAGRAPH_PIPE not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
     for pipe in QUOTE_PIPES:
         if pipe not in nlp.pipe_names:
             nlp.add_pipe(pipe, last=True)
