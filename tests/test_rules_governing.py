@@ -2,7 +2,7 @@
 fragment speaks for it (`called the storm "a disaster"`, `said that "…"`)."""
 
 import pytest
-from helpers import assert_attributed, quote_for
+from helpers import assert_attributed, quote_for, speaker_name
 
 from service.nlp.rules import Rule
 
@@ -156,3 +156,23 @@ def test_a_date_is_never_the_speaker(attribute):
     quote = quote_for(attribute("Saturday said the “deal is dead,” according to nobody."), "deal is dead")
     assert quote.speaker is None or quote.speaker.name != "Saturday"
     assert quote.rule == Rule.ACCORDING_TO
+
+
+# (text, fragment, speaker or None): a quoted adjective said of someone, taking the clause
+# it is about, reports what they stated; without such a clause it reports nothing.
+QUOTED_ATTITUDES = [
+    ("However, a club spokeswoman was “satisfied” that the tickets remained valid.", "satisfied", "club spokeswoman"),
+    ("Coach Ana Ruiz is “confident” her side will recover by March.", "confident", "Ana Ruiz"),
+    ("The regulator was “deeply concerned” that prices had doubled.", "deeply concerned", "regulator"),
+    ("The weather was “perfect” that day, and the crowd was huge.", "perfect", None),
+    ("The new stand is “enormous” and seats ten thousand fans.", "enormous", None),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), QUOTED_ATTITUDES)
+def test_a_quoted_attitude_with_its_clause(attribute, text, fragment, speaker):
+    found = [q for q in attribute(text).quotes if fragment in q.text and q.kind.value == "partial"]
+    if speaker is None:
+        assert all(q.speaker is None for q in found)
+    else:
+        assert speaker_name(found[0]) == speaker and found[0].rule == Rule.GOVERNING

@@ -79,7 +79,24 @@ def governing(ctx: QuoteContext) -> Attribution | None:
         if token.head is token:
             break
         token = token.head
-    return _chosen(speech, attitude, roots[0])
+    return _chosen(speech, attitude, roots[0]) or _quoted_attitude(ctx, roots)
+
+
+def _quoted_attitude(ctx: QuoteContext, roots: list[Token]) -> Attribution | None:
+    """A quoted adjective said of someone, with the clause it is about: `a spokeswoman was
+    "satisfied" that the data was safe`, `he is "confident" the deal will hold` report what
+    the subject stated."""
+    if len(roots) != 1:
+        return None
+    word = roots[0]
+    copula = word.head
+    # (an adjective, or a participle used as one: "concerned", "satisfied")
+    if word.dep_ != "acomp" or word.pos_ not in {"ADJ", "VERB"} or not any(c.dep_ == "ccomp" for c in word.children):
+        return None
+    subject = own_subject(copula)
+    if subject is None or ctx.inside_quote(subject.idx) or subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    return Attribution(mention_span(subject), cue_span(copula), Rule.GOVERNING)
 
 
 def _chosen(speech: list[Attribution], attitude: list[Attribution], root: Token) -> Attribution | None:
