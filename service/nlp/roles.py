@@ -56,7 +56,9 @@ def is_role_head(token: Token) -> bool:
         return False  # "Mr", "Dr", "Father Brown"; but "Ray's father" is a role
     if token.text in person_acronyms() or token.text.rstrip(".") in person_acronyms():
         return True
-    if token.pos_ not in {"NOUN", "PROPN"} and token.lower_ not in NAME_TITLES:
+    # (a compound modifier is a noun whatever its tag: after a closing quote the tagger
+    # reads "Leeds striker Sam Otto" with `striker` as a verb)
+    if token.pos_ not in {"NOUN", "PROPN"} and token.dep_ != "compound" and token.lower_ not in NAME_TITLES:
         return False
     lemma = token.lemma_.lower()
     hyphenated = _hyphenated(token)
