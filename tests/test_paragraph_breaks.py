@@ -32,3 +32,17 @@ def test_a_headline_does_not_speak_for_the_lead(attribute):
         "about the final had been leaked."
     )
     assert speaker_name(quote_for(attribute(text), "secret details")) == "bookmaker"
+
+
+def test_a_wire_dateline_is_no_part_of_the_first_sentence(nlp):
+    doc = nlp("WASHINGTON (AP) — The Senate passed the bill on Tuesday.\n\nNEW YORK — Shares rose.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "WASHINGTON (AP) —",
+        "The Senate passed the bill on Tuesday.",
+        "NEW YORK —",
+        "Shares rose.",
+    ]
+
+
+def test_capitals_without_a_dash_are_no_dateline(nlp):
+    assert len(list(nlp("UN: PEACEKEEPERS ACCUSED OF ABUSE").sents)) == 1

@@ -77,13 +77,19 @@ REPORTED_CLAUSES = [
         reason="read as a parenthetical cue: the clause becomes `in a statement that profits fell`, speaker none",
         id="xfail business: an organisation in apposition",
     ),
-    known_failure(
+    pytest.param(
         "LONDON (Reuters) - Britain will raise rates again, Finance Minister Jo Hart said on Tuesday.",
         "Britain will raise rates again",
         "Jo Hart",
         Rule.REPORTED,
-        reason="the wire dateline `LONDON (Reuters) -` is kept in the reported clause",
-        id="xfail wire: dateline before the clause",
+        id="wire: dateline before the clause",
+    ),
+    pytest.param(
+        "SAN JUAN, Puerto Rico (AP) — The storm will reach the coast tonight, forecasters said.",
+        "The storm will reach the coast tonight",
+        "forecasters",
+        Rule.REPORTED,
+        id="wire: place, region and agency before the clause",
     ),
 ]
 

@@ -16,6 +16,8 @@ pipeline without one still answers.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -46,10 +48,14 @@ def _attributions(doc: Doc) -> Attributions:
 
 
 class ParagraphBreaks:
-    """Only blank lines: a text without any may be hard-wrapped, its line breaks mid-sentence."""
+    """Only blank lines: a text without any may be hard-wrapped, its line breaks mid-sentence.
+    A wire dateline that opens a paragraph (`LONDON (Reuters) -`) is no part of its sentence."""
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = iter(match.end() for match in PARAGRAPH_BREAK_RE.finditer(doc.text))
+        text = doc.text
+        paragraphs = [0, *(match.end() for match in PARAGRAPH_BREAK_RE.finditer(text))]
+        datelines = (DATELINE_RE.match(text, start) for start in paragraphs)
+        starts = iter(sorted({*paragraphs[1:], *(m.end() for m in datelines if m is not None)}))
         start = next(starts, None)
         for token in doc:
             while start is not None and token.idx >= start:
@@ -59,6 +65,12 @@ class ParagraphBreaks:
                 else:
                     break
         return doc
+
+
+# A wire dateline: a place in capitals, perhaps the agency in brackets, then a dash.
+DATELINE_RE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3},?(?: [A-Z][a-z]+\.?){0,3}(?: \([^()\n]{1,40}\))? (?:--|[-–—]) "
+)
 
 
 class QuotationMarks:
