@@ -95,6 +95,8 @@ def _clause_of(verb: Token) -> list[Token] | None:
         return None
     # `"…"  Aides said Sunday that …` parsed as one sentence: the clause after the verb.
     clause = next((c for c in complements if c.i > verb.i), complements[0])
+    if clause.pos_ in {"PART", "PUNCT", "ADP"}:
+        return None  # a parse error (`told the Herald’s Jan Holt`, the possessive as a clause)
     if clause.pos_ == "ADJ":
         # `made it clear that ...`: the clause the adjective governs
         clause = next((c for c in clause.children if c.dep_ in {"ccomp", "advcl"} and c.i > clause.i), clause)
