@@ -5,7 +5,7 @@ noun owned by its source (`REPORTED_NOMINAL`), `according to` (`ACCORDING_TO_REP
 or a survey opening the sentence (`FINDING`)."""
 
 import pytest
-from helpers import indirect, known_failure
+from helpers import indirect
 
 from service.nlp.rules import Rule
 
@@ -69,13 +69,26 @@ REPORTED_CLAUSES = [
     ),
     # Known misattributions (issue 12: the clause that speaks; issue 11: an organisation
     # named in an appositive is the speaker).
-    known_failure(
+    pytest.param(
         "The carmaker, Vantor Motors, said in a statement that profits fell.",
         "profits fell",
         "Vantor Motors",
         Rule.REPORTED,
-        reason="read as a parenthetical cue: the clause becomes `in a statement that profits fell`, speaker none",
-        id="xfail business: an organisation in apposition",
+        id="business: an organisation in apposition, said in a statement that",
+    ),
+    pytest.param(
+        "The minister wrote in a letter to parents that the school would stay open.",
+        "the school would stay open",
+        "minister",
+        Rule.REPORTED,
+        id="British: wrote in a letter that",
+    ),
+    pytest.param(
+        "Officials said that prices rose.",
+        "prices rose",
+        "Officials",
+        Rule.REPORTED,
+        id="wire: a clause of two words is still a clause",
     ),
     pytest.param(
         "LONDON (Reuters) - Britain will raise rates again, Finance Minister Jo Hart said on Tuesday.",
@@ -328,6 +341,8 @@ NO_REPORTED_SPEECH = [
     pytest.param("The company needs to raise more capital before the summer.", id="business: needs to"),
     pytest.param("Analysts expect profits to rise in the second half.", id="business: expect profits to rise"),
     pytest.param("Fans waited for hours to see the band.", id="entertainment: waited to see"),
+    pytest.param("“Really?” He said so.", id="US: said so"),
+    pytest.param("The coach spoke at a press conference that lasted an hour.", id="sports: a conference that lasted"),
     pytest.param(
         "“We will appeal,” Ortega told the Herald’s Jan Holt on Tuesday.",
         id="US: told the paper's reporter (the possessive parsed as a clause)",

@@ -22,6 +22,7 @@ from ..lexicon import (
     OPEN_QUESTION_MARKERS,
     REPORTING_VERBS,
     SAY_VERBS,
+    SPEECH_NOUNS,
     STANCE_NOUNS,
     STANCE_OBJECT_VERBS,
 )
@@ -90,7 +91,7 @@ def _speaks_on_its_own(token: Token) -> bool:
 
 
 def _clause_of(verb: Token) -> list[Token] | None:
-    complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    complements = [c for c in verb.children if c.dep_ == "ccomp"] or _said_in_a_statement(verb)
     if not complements:
         return None
     # `"…"  Aides said Sunday that …` parsed as one sentence: the clause after the verb.
@@ -113,6 +114,19 @@ def _clause_of(verb: Token) -> list[Token] | None:
     if tokens and tokens[0].i > verb.i and not dropped:
         tokens = _to_sentence_end(tokens)
     return tokens or None
+
+
+def _said_in_a_statement(verb: Token) -> list[Token]:
+    """`said in a statement that profits fell`: the parser hangs the `that` clause on the
+    noun as if relative, but with `that` as its complementizer and a subject of its own it
+    is what the statement said."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS):
+            for clause in (c for c in noun.children if c.dep_ in {"relcl", "acl"}):
+                marked = any(c.dep_ == "mark" and c.lower_ in COMPLEMENTIZERS for c in clause.children)
+                if marked and has_own_subject(clause):
+                    return [clause]
+    return []
 
 
 def _to_sentence_end(tokens: list[Token]) -> list[Token]:
@@ -386,11 +400,18 @@ def _within_paragraph(tokens: list[Token], cue: Span | None) -> list[Token]:
     return _trim([t for t in tokens if low < t.i < high])
 
 
+def _subject_and_finite_verb(tokens: list[Token]) -> bool:
+    """`prices rose`: however short, a subject and its finite verb are a clause."""
+    return any(
+        t.tag_ in FINITE_TAGS and any(c.dep_ in SUBJECT_DEPS and c in tokens for c in t.children) for t in tokens
+    )
+
+
 def _clause(
     tokens: list[Token], attribution: Attribution, min_tokens: int = MIN_CLAUSE_TOKENS
 ) -> Iterator[ReportedClause]:
     tokens = _within_paragraph(tokens, attribution.cue)
-    if len(tokens) < min_tokens:
+    if len(tokens) < min_tokens and not _subject_and_finite_verb(tokens):
         return
     span: Span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
     yield ReportedClause(span.start_char, span.end_char, attribution)
