@@ -73,7 +73,7 @@ class SpeakerResolver:
         org = self._organization(mention)
         if org is not None:
             return org
-        if (root.pos_ == "PROPN" and not root.is_lower) or _capitalised_noun(root):
+        if (root.pos_ == "PROPN" and not root.is_lower) or _capitalised_noun(root) or _a_label(mention):
             return self._proper_name(mention)
         if root.pos_ in NOUN_POS:  # (a lower-case "senator" the tagger took for a name too)
             return self._description(mention, root)
@@ -159,7 +159,10 @@ class SpeakerResolver:
         return None
 
     def _proper_name(self, mention: Span) -> Entity | None:
-        tokens = clean_name_tokens([t for t in mention if t.pos_ == "PROPN" or t.is_quote or _capitalised_noun(t)])
+        label = _a_label(mention)
+        tokens = clean_name_tokens(
+            [t for t in mention if t.pos_ == "PROPN" or t.is_quote or _capitalised_noun(t) or (label and t.is_title)]
+        )
         if not tokens:
             return None
         if not ents_within(mention) and (len(tokens) >= 2 or _said_of_a_person(mention) or not _org_like(tokens)):
@@ -329,6 +332,13 @@ def _org_like(tokens: list[Token]) -> bool:
     """A one-word name NER left unlabelled reads as an organisation when written in
     capitals (`NATO`, `BBC`); otherwise (`"…," Ruiz fumed`) it is a person's."""
     return len(tokens) == 1 and tokens[0].is_upper and len(tokens[0].text) > 1
+
+
+def _a_label(mention: Span) -> bool:
+    """Capitalised words right before a colon (`Ortiz: We Will Rebuild`): a label that
+    names its source, however the tagger read a headline's first word."""
+    doc = mention.doc
+    return mention.end < len(doc) and doc[mention.end].text == ":" and all(t.is_title or t.is_upper for t in mention)
 
 
 def _capitalised_noun(token: Token) -> bool:
