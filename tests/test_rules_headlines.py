@@ -71,3 +71,22 @@ def test_labels_that_name_no_source(attribute, label):
 def test_a_related_link_line_reports_nothing(attribute):
     text = "Story text.\n\nRelated: Prices Will Fall Next Year, Economists Say\n\nMore story text."
     assert indirect(attribute(text)) == []
+
+
+# (text, speaker): a label before a colon names its source when no word of it is an English
+# word the model knows, however the tagger read it.
+LABEL_SOURCES = [
+    ("BOULDUAN: So what happens next for the campaign?", "BOULDUAN"),
+    ("Wow: Senator Makes Surprise Announcement About The Pier\n\nBody text.", None),
+    ("LOOK: Photos Of The Rally Are Going Viral Tonight\n\nBody text.", None),
+    ("BYLINE: Amber Phillips.\n\nBody text follows.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), LABEL_SOURCES)
+def test_a_label_names_its_source_unless_it_is_a_word(attribute, text, speaker):
+    names = [q.speaker.name if q.speaker else None for q in indirect(attribute(text))]
+    if speaker is None:
+        assert all(name is None for name in names)
+    else:
+        assert names == [speaker]

@@ -94,8 +94,11 @@ class QuoteAttribution:
 
 
 class SpeakerCoreference:
+    def __init__(self, common_words: frozenset[str] = frozenset()):
+        self.common_words = common_words
+
     def __call__(self, doc: Doc) -> Doc:
-        resolve_speakers(doc, _attributions(doc), _entity_index(doc))
+        resolve_speakers(doc, _attributions(doc), _entity_index(doc), self.common_words)
         doc._.speakers_resolved = True
         return doc
 
@@ -131,7 +134,18 @@ def make_quote_attribution(nlp: Language, name: str) -> QuoteAttribution:
 
 @Language.factory("speaker_coreference", requires=["token.dep", "doc.ents"])
 def make_speaker_coreference(nlp: Language, name: str) -> SpeakerCoreference:
-    return SpeakerCoreference()
+    return SpeakerCoreference(model_words(nlp))
+
+
+def model_words(nlp: Language) -> frozenset[str]:
+    """The words of the model's lemmatizer index (WordNet's, shipped with the model): an
+    English word, not a name.  Empty for a model without one."""
+    for _, pipe in nlp.pipeline:
+        lookups = getattr(pipe, "lookups", None) or getattr(getattr(pipe, "lemmatizer", None), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            table = lookups.get_table("lemma_index")
+            return frozenset(word for key in table for word in table[key])
+    return frozenset()
 
 
 @Language.factory("quote_records")

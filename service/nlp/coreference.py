@@ -26,9 +26,12 @@ from .rules.continuation import (
 )
 
 
-def resolve_speakers(doc: Doc, found: Attributions, index: EntityIndex) -> None:
-    """Give every candidate of `found` the entity its mention names (in place)."""
-    resolver = SpeakerResolver(index, found.inside_quote)
+def resolve_speakers(
+    doc: Doc, found: Attributions, index: EntityIndex, common_words: frozenset[str] = frozenset()
+) -> None:
+    """Give every candidate of `found` the entity its mention names (in place);
+    `common_words` are English words, never read as a name from a label alone."""
+    resolver = SpeakerResolver(index, found.inside_quote, common_words)
     for item in found.candidates:
         if item.attribution is not None and item.attribution.mention is not None:
             item.entity = resolver.resolve(item.attribution.antecedent or item.attribution.mention)

@@ -216,6 +216,10 @@ ANONYMOUS_DETERMINERS = words(
     """
 )
 
+# Prepositions that also open a finite clause (`after the mayor said ...`), which the
+# parser may read as governing the clause's subject.
+CLAUSE_PREPOSITIONS = words("after before since until till")
+
 # The determiners of one unnamed source ("a Labour backbencher has said").
 SINGULAR_INDEFINITE_DETERMINERS = words("a an one")
 
@@ -393,7 +397,7 @@ SERIES_WORDS = words("latest update updates daily weekly email newsletter briefi
 NOT_HEADLINE_SOURCES = words(
     """
     update updated note related watch video photo photos correction breaking exclusive
-    opinion analysis more listen live warning caption credit source sources
+    opinion analysis more listen live warning caption credit source sources byline dateline
     """
 ) | frozenset({"editor's note", "editor’s note", "read more", "see also"})
 # A line that opens with one of these links another story; it reports nobody's speech.

@@ -14,6 +14,7 @@ from .doccache import doc_text
 from .lexicon import (
     ACCORDING_TO,
     ARTICLES,
+    CLAUSE_PREPOSITIONS,
     IDIOM_CUES,
     KEEP_PREP_HEADS,
     LIST_PREPOSITIONS,
@@ -171,6 +172,10 @@ def subject_of(verb: Token) -> Token | None:
         # A parse that hangs the cue under its subject ("McKenzie, commander of ..., hinted",
         # `with Ana Silva tweeting that ...`).
         return verb.head
+    if verb.dep_ == "advcl" and verb.tag_ in FINITE_TAGS and own_subject(verb) is None:
+        conjunction_subject = _subject_read_as_object(verb)
+        if conjunction_subject is not None:
+            return conjunction_subject
     token = verb
     for _ in range(4):
         subject = own_subject(token)
@@ -180,6 +185,22 @@ def subject_of(verb: Token) -> Token | None:
             token = token.head
         else:
             break
+    return None
+
+
+def _subject_read_as_object(verb: Token) -> Token | None:
+    """`Shares fell after the chief executive, Mark Bell, warned that ...` parsed with
+    `after` as a preposition: the noun it seems to govern, right before the verb but for an
+    apposition, is the subject of the clause `after` opens."""
+    for prep in (
+        c for c in verb.head.children if c.dep_ == "prep" and c.i < verb.i and c.lower_ in CLAUSE_PREPOSITIONS
+    ):
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.pos_ not in NOUN_POS:
+            continue
+        between = verb.doc[noun.right_edge.i + 1 : verb.i]
+        if all(t.is_punct or t.dep_ == "appos" or t.head.dep_ == "appos" or t.head == noun for t in between):
+            return noun
     return None
 
 

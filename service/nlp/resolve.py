@@ -38,8 +38,14 @@ from .roles import is_occupation, is_role_head, role_head, role_phrase
 class SpeakerResolver:
     """Resolves mentions in document order, remembering who spoke last."""
 
-    def __init__(self, index: EntityIndex, inside_quote: Callable[[int], bool] = lambda char: False):
+    def __init__(
+        self,
+        index: EntityIndex,
+        inside_quote: Callable[[int], bool] = lambda char: False,
+        common_words: frozenset[str] = frozenset(),
+    ):
         self.index = index
+        self.common_words = common_words
         # A name inside someone's quotation is who they talk about, never who a pronoun
         # of the writer's stands for.
         self.inside_quote = inside_quote
@@ -73,11 +79,13 @@ class SpeakerResolver:
         org = self._organization(mention)
         if org is not None:
             return org
-        if (root.pos_ == "PROPN" and not root.is_lower) or _capitalised_noun(root) or _a_label(mention):
+        if (root.pos_ == "PROPN" and not root.is_lower) or _capitalised_noun(root):
             return self._proper_name(mention)
-        if root.pos_ in NOUN_POS:  # (a lower-case "senator" the tagger took for a name too)
-            return self._description(mention, root)
-        return None
+        described = self._description(mention, root) if root.pos_ in NOUN_POS else None
+        # (a lower-case "senator" the tagger took for a name is a description too)
+        if described is None and _a_label(mention, self.common_words):
+            return self._proper_name(mention)
+        return described
 
     def _pronoun(self, word: str, token: Token, position: int) -> Entity | None:
         kind = PERSONAL_PRONOUNS[word]
@@ -159,9 +167,13 @@ class SpeakerResolver:
         return None
 
     def _proper_name(self, mention: Span) -> Entity | None:
-        label = _a_label(mention)
+        label = _a_label(mention, self.common_words)
         tokens = clean_name_tokens(
-            [t for t in mention if t.pos_ == "PROPN" or t.is_quote or _capitalised_noun(t) or (label and t.is_title)]
+            [
+                t
+                for t in mention
+                if t.pos_ == "PROPN" or t.is_quote or _capitalised_noun(t) or (label and (t.is_title or t.is_upper))
+            ]
         )
         if not tokens:
             return None
@@ -334,11 +346,15 @@ def _org_like(tokens: list[Token]) -> bool:
     return len(tokens) == 1 and tokens[0].is_upper and len(tokens[0].text) > 1
 
 
-def _a_label(mention: Span) -> bool:
-    """Capitalised words right before a colon (`Ortiz: We Will Rebuild`): a label that
-    names its source, however the tagger read a headline's first word."""
+def _a_label(mention: Span, common_words: frozenset[str]) -> bool:
+    """Capitalised words right before a colon (`Ortiz: We Will Rebuild`, a transcript's
+    `BOULDUAN:`): a label that names its source, however the tagger read it; not when a
+    word of it is an English word (`Wow:`, `LOOK:`) or a single letter (`Q:`, `A:`)."""
     doc = mention.doc
-    return mention.end < len(doc) and doc[mention.end].text == ":" and all(t.is_title or t.is_upper for t in mention)
+    before_colon = mention.end < len(doc) and doc[mention.end].text == ":"
+    return before_colon and all(
+        (t.is_title or t.is_upper) and len(t.text) > 1 and t.lower_ not in common_words for t in mention
+    )
 
 
 def _capitalised_noun(token: Token) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import APPOSITIVE_STOPS, ARTICLES, HONORIFICS, NAME_TITLES, POSSESSIVE_ENDINGS, RANKS, ROLE_NOUNS
-from .resources import occupation_nouns, person_acronyms, person_nouns
+from .resources import cue_verb, occupation_nouns, person_acronyms, person_nouns
 
 # How far an appositive may run after a name, in tokens.
 MAX_APPOSITIVE_TOKENS = 16
@@ -99,14 +99,22 @@ def is_occupation(token: Token | None) -> bool:
 
 
 def _trim_role(tokens: list[Token]) -> list[Token]:
-    """Without articles or punctuation at either end, nor honorifics before the name."""
-    while tokens and (tokens[0].lower_ in ARTICLES or tokens[0].is_punct or tokens[0].is_space):
+    """Without articles or punctuation at either end, nor honorifics before the name, nor
+    a verb of speech the parser hung on the name (`"…," beamed goalkeeper Tom Hardy`)."""
+    while tokens and (
+        tokens[0].lower_ in ARTICLES or tokens[0].is_punct or tokens[0].is_space or _speech_verb_form(tokens[0])
+    ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].text in POSSESSIVE_ENDINGS):
         tokens = tokens[:-1]
     while tokens and tokens[-1].lower_ in HONORIFICS and not tokens[-1].is_lower:
         tokens = tokens[:-1]
     return tokens
+
+
+def _speech_verb_form(token: Token) -> bool:
+    entry = cue_verb(token.lemma_.lower()) if token.pos_ == "VERB" and token.tag_ in {"VBD", "VBN"} else None
+    return entry is not None and "speech" in entry.classes
 
 
 def _span(tokens: list[Token]) -> Span | None:

@@ -10,7 +10,7 @@ never the speaker (`"…," Ruiz told the Gazette's Hale`).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..lexicon import ADDRESSEE_FIRST_VERBS, CUE_VERB_FORMS
 from ..parse import (
@@ -152,9 +152,19 @@ def _speaker_of_cue(verb: Token, first: int, limit: int, cue_verb: bool) -> Attr
     if subject is not None and (subject.i >= first or participle):
         # (`defended "New York values," saying ...`: the participle's subject is before)
         return Attribution(
-            mention_span(subject), cue_span(verb), Rule.CUE_AFTER if cue_verb else Rule.CUE_AFTER_POSITION
+            _without_the_cue(mention_span(subject), verb),
+            cue_span(verb),
+            Rule.CUE_AFTER if cue_verb else Rule.CUE_AFTER_POSITION,
         )
     return None
+
+
+def _without_the_cue(mention: Span, verb: Token) -> Span:
+    """`"…," beamed goalkeeper Tom Hardy` with `beamed` parsed into the name's phrase: the
+    mention starts after the cue."""
+    if mention.start <= verb.i < mention.end - 1:
+        return mention.doc[verb.i + 1 : mention.end]
+    return mention
 
 
 def _person_after_description(start: Token, limit: int) -> Token | None:
