@@ -141,3 +141,9 @@ def test_an_office_ending_in_general_keeps_it(attribute, text, name, role):
 def test_more_role_layouts(attribute, text, name, role):
     found = speaker(attribute(text), name)
     assert found is not None and role in found.roles
+
+
+def test_a_verb_of_speech_before_the_name_is_no_part_of_the_role(attribute):
+    quote = attribute("“It was a night to remember,” beamed goalkeeper Tom Hardy after the final whistle.").quotes[0]
+    assert (quote.speaker.name, quote.speaker.role) == ("Tom Hardy", "goalkeeper")
+    assert quote.mention.text == "goalkeeper Tom Hardy" and quote.cue.text == "beamed"

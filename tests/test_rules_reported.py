@@ -358,3 +358,17 @@ def test_no_reported_speech_here(attribute, text):
 def test_not_authorized_to_discuss_reports_nothing_of_its_own(attribute):
     text = "Two officials, who were not authorized to discuss the negotiations, said progress was slow."
     assert [q.text for q in indirect(attribute(text))] == ["progress was slow"]
+
+
+def test_a_clause_after_after_keeps_its_subject(attribute):
+    """`after the chief executive, Mark Bell, warned that ...` with `after` parsed as a
+    preposition: the executive warned, not the subject of the main clause."""
+    text = "Shares fell 4% after the chief executive, Mark Bell, warned that the winter would be tough."
+    (found,) = indirect(attribute(text))
+    assert found.text == "the winter would be tough" and found.speaker.name == "Mark Bell"
+
+
+def test_a_participle_after_a_dash_still_speaks_for_the_main_subject(attribute):
+    text = "Marco Sala flipped his choice on the spot – saying he was rooting for the underdog."
+    (found,) = indirect(attribute(text))
+    assert found.speaker.name == "Marco Sala"
