@@ -1,4 +1,4 @@
-"""Generate service/nlp/data/person_nouns.tsv, demonyms.tsv and speech_verbs.tsv from WordNet 3.0.
+"""Generate service/nlp/data/person_nouns.tsv, demonyms.tsv, org_nouns.tsv and speech_verbs.tsv from WordNet 3.0.
 
     python scripts/make_wordnet_lexicon.py [--wordnet-dir /usr/share/wordnet] [--out service/nlp/data]
 
@@ -19,6 +19,10 @@ lemma's most frequent noun sense, WordNet's first, is a person sense: "physicist
 demonyms.tsv: the capitalised one-word lemmas of the `noun.person` synsets under
 inhabitant.n.01 and national.n.01 ("Dutchman", "Texan", "Glaswegian"), as written: "the
 Dutchman said" describes a person already in the story, as "the striker" does.
+
+org_nouns.tsv: the lower-case lemmas whose first (most frequent) noun sense is
+organization.n.01 or one of its noun.group hyponyms ("club", "charity", "carmaker"): "the
+club said" points back to an organisation.
 
 speech_verbs.tsv: every lemma of a `verb.communication` synset (class `speech`) and of
 the belief synsets of `verb.cognition` listed below (class `belief`).  Columns:
@@ -227,6 +231,18 @@ def demonym_rows(wn: WordNet) -> list[str]:
     return sorted(words)
 
 
+def org_noun_rows(wn: WordNet) -> list[str]:
+    members = closure_members(wn, "n", ("organization.n.01",), "noun.group")
+    words = set()
+    for offset in members:
+        synset = wn.synsets["n"][offset]
+        for word in synset.words:
+            senses = wn.senses(word.lower(), "n")
+            if word == word.lower() and not synset.targets("@i") and senses and senses[0].offset == offset:
+                words.add(lemma_text(word))
+    return sorted(words)
+
+
 def verb_rows(wn: WordNet) -> list[str]:
     belief = closure_members(wn, "v", BELIEF_SYNSETS, "verb.cognition")
     wanted: dict[str, set[str]] = {}
@@ -296,6 +312,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     (args.out / "demonyms.tsv").write_text("\n".join([*lines, *demonyms]) + "\n", encoding="utf-8")
 
+    orgs = org_noun_rows(wn)
+    lines = header(
+        wn,
+        "Organisation nouns: lower-case lemmas whose first noun sense is organization.n.01 or a noun.group hyponym of it.",
+        "lemma",
+    )
+    (args.out / "org_nouns.tsv").write_text("\n".join([*lines, *orgs]) + "\n", encoding="utf-8")
+
     verbs = verb_rows(wn)
     lines = header(
         wn,
@@ -312,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     (args.out / "speech_verbs.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
-        f"person_nouns.tsv: {len(rows)} lemmas; demonyms.tsv: {len(demonyms)}; speech_verbs.tsv: {len(verbs)} lemmas; left out: {dict(skipped)}"
+        f"person_nouns.tsv: {len(rows)} lemmas; demonyms.tsv: {len(demonyms)}; org_nouns.tsv: {len(orgs)}; speech_verbs.tsv: {len(verbs)} lemmas; left out: {dict(skipped)}"
     )
     return 0
 

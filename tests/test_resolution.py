@@ -109,6 +109,27 @@ def test_a_mention_resolves_to_its_speaker(attribute, text, fragment, speaker, m
         assert quote.mention.text == mention
 
 
+# (text, fragment, speaker, kind): a statement, letter or post named as the source is its
+# issuer's; a noun that is first of all an organisation in WordNet ("club", "charity")
+# points back to one or stands for one.
+ISSUERS = [
+    ("According to a statement from the club, the striker “will miss six weeks”.", "six weeks", "club"),
+    ("The ministry’s statement said the border “remains closed”.", "remains closed", "ministry"),
+    ("“We cannot cope,” the charity said in a statement.", "cannot cope", "charity"),
+    (
+        "Harbour United confirmed the news on Monday. “The fans deserve better,” the club said.",
+        "fans deserve",
+        "Harbour United",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), ISSUERS)
+def test_the_issuer_of_a_statement_and_organisation_nouns(attribute, text, fragment, speaker):
+    quote = quote_for(attribute(text), fragment)
+    assert speaker_name(quote) == speaker and quote.speaker.kind.value == "organization"
+
+
 def test_a_definite_description_of_an_organisation_keeps_its_kind(attribute):
     text = (
         "The strikes were confirmed in a Defense Department statement.\n\n"

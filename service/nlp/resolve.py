@@ -26,12 +26,13 @@ from .lexicon import (
     HONORIFICS,
     PERSONAL_PRONOUNS,
     ROLE_NOUNS,
+    SPEECH_NOUNS,
     UNNAMED_SOURCE_HEADS,
 )
 from .names import Entity, EntityIndex, Role, clean_name_tokens, given_key, org_key, surname_key
 from .parse import NOMINAL_SUBJECT_DEPS, NOUN_POS, ORG_ENT_LABELS, PLURAL_TAGS, mention_span
 from .records import SpeakerKind
-from .resources import demonyms, name_gender, person_noun
+from .resources import demonyms, name_gender, org_nouns, person_noun
 from .roles import is_occupation, is_role_head, role_head, role_phrase
 
 
@@ -60,6 +61,10 @@ class SpeakerResolver:
         word = mention.text.lower()
         if len(mention) == 1 and word in PERSONAL_PRONOUNS:
             return self._pronoun(word, root, mention.start_char)
+        issuer = _issuer_of(root)
+        if issuer is not None:  # "a statement from the club" is the club's
+            span = mention_span(issuer)
+            return self.resolve(span[:-1] if len(span) > 1 and span[-1].dep_ == "case" else span)
         named = _appositive_name(root)
         if named is not None:  # "the company, Northwind Ltd.," is Northwind Ltd.
             # (a name described by a person noun is a person's, whatever NER said)
@@ -218,7 +223,7 @@ class SpeakerResolver:
             found = self.index.find_by_description(noun.lower_, at, people_only=of_a_person)
             if found is not None:
                 return found
-        if head.lower_ in GENERIC_ORG_HEADS:
+        if _an_organisation(head):
             return self._recent(at, lambda e: e.kind is SpeakerKind.ORGANIZATION)
         if head.text in demonyms():  # stands for a person as "he" does
             fits = lambda e: e.kind is SpeakerKind.PERSON  # noqa: E731
@@ -269,7 +274,7 @@ class SpeakerResolver:
             return SpeakerKind.GROUP
         if word in ROLE_NOUNS or is_role_head(head) or head.text in demonyms():
             return SpeakerKind.PERSON
-        if word in GENERIC_ORG_HEADS:
+        if _an_organisation(head):
             return SpeakerKind.ORGANIZATION
         return None
 
@@ -296,6 +301,24 @@ def _whole_entity(mention: Span) -> Span:
         if ent.start <= mention.start < ent.end:
             return ent
     return mention
+
+
+def _an_organisation(head: Token) -> bool:
+    """ "the department", "the club", "the charity": a noun first of all an organisation."""
+    return head.lower_ in GENERIC_ORG_HEADS or head.lemma_.lower() in org_nouns()
+
+
+def _issuer_of(head: Token) -> Token | None:
+    """Who issued a statement, letter or post that is named as the source: `a statement
+    from the club`, `a letter by the minister`, `the club's statement`."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ in NOUN_POS:
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+            return next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOUN_POS), None)
+    return None
 
 
 def _appositive_name(head: Token) -> Span | None:

@@ -9,6 +9,8 @@ Nothing here reads the network.
   `person_acronyms`, `person_noun` for the flags and sense counts of one lemma;
 - demonyms (WordNet 3.0: the capitalised lemmas of `noun.person` under inhabitant and
   national: "Dutchman", "Texan"): `demonyms`;
+- organisation nouns (WordNet 3.0: lemmas first of all an organization.n.01 or a kind
+  of one: "club", "charity"): `org_nouns`;
 - speech and belief verbs (WordNet 3.0 `verb.communication` and the belief synsets of
   `verb.cognition`): `speech_verbs`, `belief_verbs`, `verb_frames`, `sense_counts`,
   `cue_verb` for one lemma;
@@ -169,6 +171,12 @@ def demonyms() -> frozenset[str]:
     """Words for a person by where they come from, as WordNet writes them ("Dutchman",
     "Texan", "Glaswegian"): match them case-sensitively."""
     return frozenset(row[0] for row in _rows("demonyms.tsv"))
+
+
+@cache
+def org_nouns() -> frozenset[str]:
+    """Nouns that are first of all an organisation ("club", "charity", "carmaker")."""
+    return frozenset(row[0] for row in _rows("org_nouns.tsv"))
 
 
 def cue_verb(lemma: str) -> CueVerb | None:
