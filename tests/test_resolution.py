@@ -262,6 +262,16 @@ PEOPLE = [
 ]
 
 
+def test_an_age_stands_for_the_person_just_named(attribute):
+    text = "Tom Reed missed the penalty. “I’m absolutely gutted,” the 23-year-old told BBC Sport."
+    assert speaker_name(quote_for(attribute(text), "gutted")) == "Tom Reed"
+
+
+def test_an_age_with_nobody_named_before_it_is_its_own_speaker(attribute):
+    quote = quote_for(attribute("“I’m absolutely gutted,” the 23-year-old told BBC Sport."), "gutted")
+    assert (quote.speaker.name, quote.speaker.kind.value) == ("23-year-old", "person")
+
+
 def test_a_demonym_with_nobody_before_it_stays_its_own_speaker(attribute):
     quote = quote_for(attribute("“We controlled the game,” the Dutchman said."), "controlled the game")
     assert (quote.speaker.name, quote.speaker.kind.value) == ("Dutchman", "person")

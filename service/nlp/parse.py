@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from .doccache import doc_text
 from .lexicon import (
     ACCORDING_TO,
+    AGE_UNITS,
     ARTICLES,
     CLAUSE_PREPOSITIONS,
     IDIOM_CUES,
@@ -221,11 +222,19 @@ def own_subject(verb: Token) -> Token | None:
         for child in verb.children
         if child.dep_ in SUBJECT_DEPS
         and child.pos_ not in {"SCONJ", "PUNCT"}
-        and child.ent_type_ not in NOT_SOURCE_ENTITIES
+        and (child.ent_type_ not in NOT_SOURCE_ENTITIES or is_age(child))
         and not _line_break_between(child, verb)
     ]
     before = [s for s in subjects if s.i < verb.i]
     return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def is_age(token: Token) -> bool:
+    """`old` of "the 23-year-old": a person by their age (NER calls it a date)."""
+    doc = token.doc
+    return (
+        token.lower_ == "old" and token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in AGE_UNITS
+    )
 
 
 def has_own_subject(verb: Token) -> bool:

@@ -30,7 +30,7 @@ from .lexicon import (
     UNNAMED_SOURCE_HEADS,
 )
 from .names import Entity, EntityIndex, Role, clean_name_tokens, given_key, org_key, surname_key
-from .parse import NOMINAL_SUBJECT_DEPS, NOUN_POS, ORG_ENT_LABELS, PLURAL_TAGS, mention_span
+from .parse import NOMINAL_SUBJECT_DEPS, NOUN_POS, ORG_ENT_LABELS, PLURAL_TAGS, is_age, mention_span
 from .records import SpeakerKind
 from .resources import demonyms, name_gender, org_nouns, person_noun
 from .roles import is_occupation, is_role_head, role_head, role_phrase
@@ -75,6 +75,8 @@ class SpeakerResolver:
             if entity is not None:
                 _add_description_role(entity, mention)
                 return entity
+        if is_age(root):  # "the 23-year-old" stands for a person as "he" does
+            return self._aged(mention, root)
         if _definite_description(mention):  # "The MP for Easton", "the Dutchman"
             return self._description(mention, root)
         mention = _whole_entity(mention)
@@ -91,6 +93,17 @@ class SpeakerResolver:
         if described is None and _a_label(mention, self.common_words):
             return self._proper_name(mention)
         return described
+
+    def _aged(self, mention: Span, root: Token) -> Entity | None:
+        """The person named just before ("Tom Reed missed. "…," the 23-year-old said"),
+        else a speaker of their own."""
+        found = self._person_without_a_role_before(mention, roles_matter=False)
+        if found is not None:
+            return found
+        name = mention[1:].text if mention[0].lower_ in ARTICLES and len(mention) > 1 else mention.text
+        entity = self.groups.setdefault(org_key(mention.text), Entity(org_key(mention.text), name, SpeakerKind.PERSON))
+        entity.positions.append(mention.start_char)
+        return entity
 
     def _pronoun(self, word: str, token: Token, position: int) -> Entity | None:
         kind = PERSONAL_PRONOUNS[word]
@@ -236,7 +249,7 @@ class SpeakerResolver:
         same_head = [e for e in self.groups.values() if e.first_seen < at and head.lemma_.lower() in e.descriptions]
         return max(same_head, key=lambda e: max(e.positions), default=None)
 
-    def _person_without_a_role_before(self, mention: Span) -> Entity | None:
+    def _person_without_a_role_before(self, mention: Span, roles_matter: bool = True) -> Entity | None:
         """The person named last in this sentence or the one before, when no role of
         theirs is known that the description would contradict."""
         sentence = mention.sent
@@ -246,7 +259,7 @@ class SpeakerResolver:
             seen = [p for p in entity.positions if start <= p < mention.start_char and not self.inside_quote(p)]
             if seen and (best is None or max(seen) > best[0]):
                 best = (max(seen), entity)
-        if best is None or any(_is_occupational(mention.doc, role) for role in best[1].roles):
+        if best is None or (roles_matter and any(_is_occupational(mention.doc, role) for role in best[1].roles)):
             return None
         return best[1]
 
