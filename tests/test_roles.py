@@ -147,3 +147,8 @@ def test_a_verb_of_speech_before_the_name_is_no_part_of_the_role(attribute):
     quote = attribute("“It was a night to remember,” beamed goalkeeper Tom Hardy after the final whistle.").quotes[0]
     assert (quote.speaker.name, quote.speaker.role) == ("Tom Hardy", "goalkeeper")
     assert quote.mention.text == "goalkeeper Tom Hardy" and quote.cue.text == "beamed"
+
+
+def test_a_plural_possessive_is_no_quote_mark(attribute):
+    text = "The Liberal Democrats' health spokesman, Norman Lamb, said the figures were shocking."
+    assert speaker(attribute(text), "Norman Lamb").role == "Liberal Democrats' health spokesman"

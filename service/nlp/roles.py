@@ -159,7 +159,12 @@ def premodifier_role(name: Span) -> Span | None:
 
 
 def _breaks_a_role(token: Token) -> bool:
-    return token.text in APPOSITIVE_AFTER_STOPS or token.is_quote or token.is_space or "\n" in token.text
+    return token.text in APPOSITIVE_AFTER_STOPS or _quote_mark(token) or token.is_space or "\n" in token.text
+
+
+def _quote_mark(token: Token) -> bool:
+    """A quote mark, not the apostrophe of a plural possessive (`the Liberal Democrats' spokesman`)."""
+    return token.is_quote and token.tag_ != "POS"
 
 
 def _chain_head(token: Token, first: int, end: int) -> int:
@@ -224,7 +229,7 @@ def appositive_before(doc: Doc, start: int) -> Span | None:
     i = start - 2
     while i >= 0 and len(tokens) < MAX_APPOSITIVE_TOKENS - 1:
         token = doc[i]
-        if token.text in APPOSITIVE_BEFORE_STOPS or token.is_space or token.is_quote:
+        if token.text in APPOSITIVE_BEFORE_STOPS or token.is_space or _quote_mark(token):
             break
         tokens.insert(0, token)
         if token.is_sent_start:
