@@ -98,12 +98,7 @@ class SpeakerResolver:
         """The person named just before ("Tom Reed missed. "…," the 23-year-old said"),
         else a speaker of their own."""
         found = self._person_without_a_role_before(mention, roles_matter=False)
-        if found is not None:
-            return found
-        name = mention[1:].text if mention[0].lower_ in ARTICLES and len(mention) > 1 else mention.text
-        entity = self.groups.setdefault(org_key(mention.text), Entity(org_key(mention.text), name, SpeakerKind.PERSON))
-        entity.positions.append(mention.start_char)
-        return entity
+        return found if found is not None else self._own_speaker(mention, SpeakerKind.PERSON)
 
     def _pronoun(self, word: str, token: Token, position: int) -> Entity | None:
         kind = PERSONAL_PRONOUNS[word]
@@ -210,15 +205,19 @@ class SpeakerResolver:
         kind = self._source_kind(mention, head, determiner or first)
         if kind is None:
             return None
+        entity = self._own_speaker(mention, kind)
+        entity.descriptions.add(head.lemma_.lower())
+        _add_description_role(entity, mention)
+        return entity
+
+    def _own_speaker(self, mention: Span, kind: SpeakerKind) -> Entity:
+        """The speaker a description that points back to nobody stands for on its own
+        ("a senior official", "the 23-year-old"), one per wording, named without its article."""
         key = org_key(mention.text)
         entity = self.groups.get(key)
         if entity is None:
-            name = mention.text
-            if mention[0].lower_ in ARTICLES and len(mention) > 1:
-                name = mention[1:].text
+            name = mention[1:].text if mention[0].lower_ in ARTICLES and len(mention) > 1 else mention.text
             entity = self.groups[key] = Entity(key, name, kind, first_seen=mention.start_char)
-            entity.descriptions.add(head.lemma_.lower())
-        _add_description_role(entity, mention)
         entity.positions.append(mention.start_char)
         return entity
 
