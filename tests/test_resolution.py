@@ -262,6 +262,11 @@ PEOPLE = [
 ]
 
 
+def test_a_pronoun_finds_a_subject_ner_missed(attribute):
+    text = "Coach Ana Ruiz praised her players. “They gave everything,” she said."
+    assert speaker_name(quote_for(attribute(text), "gave everything")) == "Ana Ruiz"
+
+
 def test_an_age_stands_for_the_person_just_named(attribute):
     text = "Tom Reed missed the penalty. “I’m absolutely gutted,” the 23-year-old told BBC Sport."
     assert speaker_name(quote_for(attribute(text), "gutted")) == "Tom Reed"

@@ -152,3 +152,8 @@ def test_a_verb_of_speech_before_the_name_is_no_part_of_the_role(attribute):
 def test_a_plural_possessive_is_no_quote_mark(attribute):
     text = "The Liberal Democrats' health spokesman, Norman Lamb, said the figures were shocking."
     assert speaker(attribute(text), "Norman Lamb").role == "Liberal Democrats' health spokesman"
+
+
+def test_a_rank_after_a_team_is_the_office(attribute):
+    text = "England captain Harry Kane, who scored twice, said the team never stopped believing."
+    assert speaker(attribute(text), "Harry Kane").role == "England captain"

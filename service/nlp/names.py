@@ -401,7 +401,7 @@ def _strip_rank_tail(tokens: list[Token]) -> list[Token]:
     """ "Chairman of the Joint Chiefs of Staff Army Gen." → "Chairman of the Joint Chiefs of
     Staff"; a title that is only a rank stays as it is, and so does an office WordNet names
     whose last word is a rank ("shadow attorney general") or a hyphenated one ending in a
-    rank ("Secretary-General")."""
+    rank ("Secretary-General"), or one whose rank follows no other role ("England captain")."""
     end = len(tokens)
     while end > 0 and (tokens[end - 1].lower_ in RANKS or tokens[end - 1].lower_ in SERVICE_WORDS):
         before, rank = (tokens[end - 2] if end >= 2 else None), tokens[end - 1]
@@ -412,8 +412,9 @@ def _strip_rank_tail(tokens: list[Token]) -> list[Token]:
         ):
             break  # a rank that ends an office: "attorney general", "Secretary-General"
         end -= 1
-    if end == 0:
-        return tokens
+    sole_rank = end == len(tokens) - 1 and tokens[end].lower_ in RANKS and not tokens[end].text.endswith(".")
+    if end == 0 or (sole_rank and not any(is_role_head(t) for t in tokens[:end])):
+        return tokens  # a rank after a team or a country is the office: "England captain"
     start = 0
     while start < end - 1 and tokens[start].lower_ == "the":
         start += 1

@@ -126,10 +126,19 @@ class SpeakerResolver:
         the plan, she doubts ...`, `Silva met reporters. She said ...`)."""
         for token in _subjects_before(pronoun):
             if token.pos_ == "PROPN" and not self.inside_quote(token.idx):
-                entity = self._person(token.doc[token.i : token.i + 1])
+                entity = self._person(token.doc[token.i : token.i + 1]) or self._unrecognised_person(token)
                 if entity is not None and fits(entity):
                     return entity
         return None
+
+    def _unrecognised_person(self, subject: Token) -> Entity | None:
+        """A subject NER missed that the text shows is a person's name (`Coach Ana Ruiz
+        praised her players`: a given name before the surname)."""
+        mention = mention_span(subject)
+        if not any(t.i < subject.i and t.pos_ == "PROPN" and name_gender(t.text) for t in mention):
+            return None
+        entity = self._proper_name(mention)
+        return entity if entity is not None and entity.kind is SpeakerKind.PERSON else None
 
     def _subject_entity_before(self, pronoun: Token, fits, shaped) -> Entity | None:
         """A subject of the right shape (plural for they, an organisation for it) just
