@@ -157,3 +157,9 @@ def test_a_plural_possessive_is_no_quote_mark(attribute):
 def test_a_rank_after_a_team_is_the_office(attribute):
     text = "England captain Harry Kane, who scored twice, said the team never stopped believing."
     assert speaker(attribute(text), "Harry Kane").role == "England captain"
+
+
+def test_a_name_ner_missed_keeps_its_roles(attribute):
+    """The resolver adds a person NER did not tag; the roles around the name come with it."""
+    quote = attribute("“We will appeal,” said Mayor Ana Ruiz.").quotes[0]
+    assert (quote.speaker.name, quote.speaker.role) == ("Ana Ruiz", "Mayor")

@@ -331,7 +331,7 @@ class EntityIndex:
         return best[1] if best else None
 
 
-def _add_person_roles(doc: Doc, span: Span, entity: Entity) -> None:
+def add_person_roles(doc: Doc, span: Span, entity: Entity) -> None:
     """Every role the text ties to this mention of the person, and the gender its
     titles and honorifics tell."""
     _add_appositive_heads(doc, span, entity)
@@ -361,12 +361,12 @@ def build_entity_index(doc: Doc) -> EntityIndex:
     for span in person_spans(doc):
         entity = index.add_person(list(span), span.start_char)
         if entity is not None:
-            _add_person_roles(doc, span, entity)
+            add_person_roles(doc, span, entity)
     for ent in doc_ents(doc):
         if ent.label_ == "ORG" and _titled_as_a_person(ent):
             entity = index.add_person(list(ent), ent.start_char)  # `councillor Ines Marlow`, read as an ORG
             if entity is not None:
-                _add_person_roles(doc, ent, entity)
+                add_person_roles(doc, ent, entity)
             continue
         if ent.label_ in ORG_LABELS and ent.label_ != "NORP":
             known = index.person(surname_key(ent.text), ent.start_char)

@@ -29,7 +29,7 @@ from .lexicon import (
     SPEECH_NOUNS,
     UNNAMED_SOURCE_HEADS,
 )
-from .names import Entity, EntityIndex, Role, clean_name_tokens, given_key, org_key, surname_key
+from .names import Entity, EntityIndex, Role, add_person_roles, clean_name_tokens, given_key, org_key, surname_key
 from .parse import NOMINAL_SUBJECT_DEPS, NOUN_POS, ORG_ENT_LABELS, PLURAL_TAGS, is_age, mention_span
 from .records import SpeakerKind
 from .resources import demonyms, name_gender, org_nouns, person_noun
@@ -200,7 +200,10 @@ class SpeakerResolver:
         if not tokens:
             return None
         if not ents_within(mention) and (len(tokens) >= 2 or _said_of_a_person(mention) or not _org_like(tokens)):
-            return self.index.add_person(tokens, mention.start_char)
+            person = self.index.add_person(tokens, mention.start_char)
+            if person is not None:  # the roles NER would have let the index read ("Mayor Ana Ruiz")
+                add_person_roles(mention.doc, mention.doc[tokens[0].i : tokens[-1].i + 1], person)
+            return person
         return self.index.add_org(mention.text, mention.start_char)
 
     def _description(self, mention: Span, head: Token) -> Entity | None:
