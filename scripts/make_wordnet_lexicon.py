@@ -276,6 +276,12 @@ def verb_rows(wn: WordNet) -> list[str]:
     return rows
 
 
+def write_lemmas(wn: WordNet, path: Path, what: str, column: str, lemmas: list[str]) -> None:
+    """A one-column data file: the header with WordNet's licence, then a lemma a line."""
+    lines = header(wn, what, column)
+    path.write_text("\n".join([*lines, *lemmas]) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wordnet-dir", type=Path, default=DEFAULT_DIR)
@@ -303,22 +309,17 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "person_nouns.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     demonyms = demonym_rows(wn)
-    lines = header(
+    what = "Demonyms: capitalised one-word lemmas of the noun.person synsets under "
+    write_lemmas(
         wn,
-        "Demonyms: capitalised one-word lemmas of the noun.person synsets under "
-        + ", ".join(INHABITANT_SYNSETS)
-        + " (no instances).",
+        args.out / "demonyms.tsv",
+        what + ", ".join(INHABITANT_SYNSETS) + " (no instances).",
         "lemma, as WordNet writes it",
+        demonyms,
     )
-    (args.out / "demonyms.tsv").write_text("\n".join([*lines, *demonyms]) + "\n", encoding="utf-8")
-
     orgs = org_noun_rows(wn)
-    lines = header(
-        wn,
-        "Organisation nouns: lower-case lemmas whose first noun sense is organization.n.01 or a noun.group hyponym of it.",
-        "lemma",
-    )
-    (args.out / "org_nouns.tsv").write_text("\n".join([*lines, *orgs]) + "\n", encoding="utf-8")
+    what = "Organisation nouns: lower-case lemmas whose first noun sense is organization.n.01 or a noun.group hyponym of it."
+    write_lemmas(wn, args.out / "org_nouns.tsv", what, "lemma", orgs)
 
     verbs = verb_rows(wn)
     lines = header(

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .attribute import Attributions
 from .lexicon import ANONYMITY_MARKERS, SINGULAR_INDEFINITE_DETERMINERS
-from .names import Entity, EntityIndex, Role
+from .names import Entity, EntityIndex
 from .records import SpeakerKind
 from .resolve import SpeakerResolver
 from .rules.base import Candidate
@@ -46,10 +46,6 @@ def resolve_speakers(
 # How many paragraphs from the top (a headline line, then the lead) an unnamed source
 # named in the next paragraph may stand in.
 LEAD_PARAGRAPHS = 3
-# `role_score`'s first key for a role headed by an office or occupation.
-OCCUPATION_LEVEL = 2
-# Moves a copied role's place in `role_score`'s last key behind every role of the text.
-LATER = 10**9
 
 
 def name_the_lead_source(found: Attributions, index: EntityIndex) -> None:
@@ -58,7 +54,7 @@ def name_the_lead_source(found: Attributions, index: EntityIndex) -> None:
     the source is anonymous and Hollis is new to the story there (in place)."""
     named = {id(e) for e in [*index.people.values(), *index.orgs.values()]}
     paragraphs = found.paragraphs
-    for n, (start, end) in enumerate(paragraphs[: LEAD_PARAGRAPHS + 1][:-1]):
+    for n, (start, end) in enumerate(paragraphs[: min(LEAD_PARAGRAPHS, len(paragraphs) - 1)]):
         unnamed = _unnamed_source_in(found.candidates, start, end, named)
         person = _new_speaker_opening(found.candidates, paragraphs[n + 1], named) if unnamed else None
         if unnamed is None or person is None:
@@ -66,11 +62,7 @@ def name_the_lead_source(found: Attributions, index: EntityIndex) -> None:
         for item in found.candidates:
             if item.entity is unnamed:
                 item.entity = person
-        for role in unnamed.roles:  # an office or occupation only; one stated with the name wins a tie
-            if role.score[0] >= OCCUPATION_LEVEL and all(r.text.lower() != role.text.lower() for r in person.roles):
-                level, words, order = role.score
-                person.roles.append(Role(role.text, role.start, role.end, (level, words, order - LATER)))
-        person.descriptions |= unnamed.descriptions
+        person.adopt_offices(unnamed)
         return
 
 

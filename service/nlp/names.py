@@ -170,6 +170,15 @@ class Entity:
     def role(self) -> str | None:
         return max(self.roles, key=lambda r: r.score).text if self.roles else None
 
+    def adopt_offices(self, other: Entity) -> None:
+        """Take `other`'s offices and occupations (a description found to be this person),
+        each behind every role the text ties to this one when they are as informative."""
+        for role in other.roles:
+            level, words, order = role.score
+            if level >= OCCUPATION_LEVEL and all(r.text.lower() != role.text.lower() for r in self.roles):
+                self.roles.append(Role(role.text, role.start, role.end, (level, words, order - ADOPTED)))
+        self.descriptions |= other.descriptions
+
     @property
     def role_texts(self) -> list[str]:
         return [r.text for r in self.roles]
@@ -178,6 +187,12 @@ class Entity:
     def role_mentions(self) -> list[TextSpan]:
         """Where the document states each role, in the order of `role_texts`."""
         return [TextSpan(r.text, r.start, r.end) for r in self.roles]
+
+
+# `role_score`'s first key for a role headed by an office or occupation.
+OCCUPATION_LEVEL = 2
+# Moves an adopted role's place in `role_score`'s last key behind every role of the text.
+ADOPTED = 10**9
 
 
 def role_score(tokens: list[Token], order: int) -> tuple[int, int, int]:
@@ -191,9 +206,9 @@ def role_score(tokens: list[Token], order: int) -> tuple[int, int, int]:
     elif not is_occupation(role_head(tokens)):
         level = 1
     elif len(content) == 1:
-        level = 2
+        level = OCCUPATION_LEVEL
     else:
-        level = 3
+        level = OCCUPATION_LEVEL + 1
     return (level, len(content), -len(words) * 1000 - order)
 
 
