@@ -145,6 +145,11 @@ KINDS = [
     ("“Troops will stay,” Defense officials said.", "Troops", "group"),
     ("“Troops will stay,” the Pentagon said.", "Troops", "organization"),
     ("“Troops will stay,” General Sam Okoro said.", "Troops", "person"),
+    # a capitalised noun for one unnamed person, not a party or a place
+    ("“Turnout will be low,” said one New Hampshire Democrat.", "Turnout", "anonymous"),
+    ("“The numbers are bad,” said a Texas Republican who asked not to be named.", "numbers", "anonymous"),
+    ("“It was a fair result,” one Arsenal fan said.", "fair result", "anonymous"),
+    ("“Turnout will be low,” New Hampshire Democrats said.", "Turnout", "group"),
     # Known misattributions (issue 11: speaker kinds).
     pytest.param(
         "Paulsen, 45, said: “We lost everything.”",
@@ -160,6 +165,19 @@ def test_speaker_kinds(attribute, text, fragment, kind):
     quote = quote_for(attribute(text), fragment)
     assert quote.speaker is not None
     assert quote.speaker.kind.value == kind
+
+
+def test_an_unnamed_person_is_described_by_the_mention(attribute):
+    quote = quote_for(attribute("“Turnout will be low,” said one New Hampshire Democrat."), "Turnout")
+    assert quote.speaker.role == "New Hampshire Democrat"
+
+
+def test_he_or_she_can_stand_for_one_unnamed_person(attribute):
+    text = (
+        "“Sales were good,” said Nick Bay, an analyst at Sefton Securities. But one dealer, who asked not"
+        " to be named, told the paper that sales were weak. “Christmas has been tough for everyone,” he said."
+    )
+    assert quote_for(attribute(text), "Christmas").speaker.name == "one dealer"
 
 
 def test_one_speaker_per_person_without_titles(attribute):

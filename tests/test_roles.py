@@ -116,7 +116,51 @@ MORE_ROLES = [
         "Clinton's Ohio state director",
     ),
     ("“He was my hero,” said Tom Hale, Ray's father.", "Tom Hale", "Ray's father"),
+    # a hometown set off by commas after the age, before the role
+    (
+        "“It is a scandal,” said Tom Reyes, 41, of Dayton, Ohio, an account executive at a bank.",
+        "Tom Reyes",
+        "account executive at a bank",
+    ),
+    ("“We were lucky,” said Mara Quist, 34, from Leeds, a nursing student.", "Mara Quist", "nursing student"),
+    # a later mention of a surname with an apostrophe, and the role set off after it
+    (
+        "Tim O'Brien wrote the book. “It is false,” said Mr. O'Brien, a former editor for The Boston Globe.",
+        "Tim O'Brien",
+        "former editor for The Boston Globe",
+    ),
+    # a name NER read as an organisation, set off by a person's occupation
+    (
+        "“We are ready,” said Laura Kolar, a leader of Denver Families United, at the rally.",
+        "Laura Kolar",
+        "leader of Denver Families United",
+    ),
 ]
+
+
+# (text, speaker, role): a title written short loses to the role a sentence gives.
+ABBREVIATED_TITLES = [
+    ("“We will win,” said Sen. Ana Ruiz (D-Pa.), a Clinton backer.", "Ana Ruiz", "Clinton backer"),
+    ("Rep. Tom Hale (R-Ohio), a budget hawk, said the plan would fail.", "Tom Hale", "budget hawk"),
+    ("“We will win,” said Sen. Ana Ruiz.", "Ana Ruiz", "Sen."),
+    (
+        "“We will win,” said Gov. Ana Ruiz, the state's first female governor.",
+        "Ana Ruiz",
+        "state's first female governor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), ABBREVIATED_TITLES)
+def test_a_title_written_short_loses_to_a_stated_role(attribute, text, name, role):
+    assert speaker(attribute(text), name).role == role
+
+
+def test_a_compound_modifier_is_not_the_head_of_an_appositive(attribute):
+    """ "Marsh, the campaign manager" is a manager, not a campaign: a person, not an organisation."""
+    found = speaker(attribute("Jeff Marsh runs it. “We are ahead,” said Marsh, the campaign manager."), "Jeff Marsh")
+    assert (found.kind.value, found.role) == ("person", "campaign manager")
+
 
 # (text, speaker, role): "general" after an office noun is part of the office, not a rank.
 OFFICES_ENDING_IN_A_RANK = [

@@ -146,6 +146,7 @@ class Entity:
     gender: str | None = None
     first_seen: int = 0
     positions: list[int] = field(default_factory=list)
+    plural: bool = False  # a description of several ("two aides"), never "he" or "she"
 
     def add_role(self, span: Span, order: int, before_name: bool = False) -> None:
         """Add a role stated at `span` (an honorific alone is never one); a title written
@@ -198,18 +199,25 @@ ADOPTED = 10**9
 def role_score(tokens: list[Token], order: int) -> tuple[int, int, int]:
     """How informative a role is: an office or occupation stated in several words beats
     one in a word, which beats any other description of a person ("supporter",
-    "veteran"), which beats a bare rank; then more content words; then the earlier."""
+    "veteran") or a title in one abbreviation ("Sen."), which beats a bare rank; then more
+    content words; then the earlier."""
     words = [t.lower_ for t in tokens]
     content = [w for w in words if w not in NATIONALITY_PREFIXES and w not in NAME_CONNECTORS]
     if all(w in RANKS or w in HONORIFICS or w in SERVICE_WORDS for w in content):
         level = 0
-    elif not is_occupation(role_head(tokens)):
+    elif not is_occupation(role_head(tokens)) or _abbreviated_title(content):
         level = 1
     elif len(content) == 1:
         level = OCCUPATION_LEVEL
     else:
         level = OCCUPATION_LEVEL + 1
     return (level, len(content), -len(words) * 1000 - order)
+
+
+def _abbreviated_title(words: list[str]) -> bool:
+    """ "Sen.", "Rep.", "Gov.": a title written short before a name says less than the
+    role a sentence gives the person ("a Clinton backer")."""
+    return len(words) == 1 and words[0].endswith(".") and words[0].rstrip(".") in TITLE_ABBREVIATIONS
 
 
 def _pre_title(doc: Doc, start: int) -> tuple[Span | None, int]:
@@ -291,7 +299,7 @@ class EntityIndex:
 
     def add_person(self, tokens: list[Token], position: int) -> Entity | None:
         tokens = clean_name_tokens(tokens)
-        if not tokens or not any(t.is_alpha for t in tokens):
+        if not tokens or not any(ch.isalpha() for t in tokens for ch in t.text):  # "O'Brien" too
             return None
         name = person_name(tokens)
         key = surname_key(name)
@@ -371,6 +379,15 @@ def _titled_as_a_person(ent: Span) -> bool:
     return role is not None and is_occupation(role_head(list(role))) and len(ent) >= 2
 
 
+def _described_as_a_person(doc: Doc, ent: Span) -> bool:
+    """A name NER calls an organisation that starts with a given name and is set off by a
+    person's occupation ("Deb Kolar, a leader of Denver Families United,")."""
+    if len(ent) < 2 or name_gender(ent[0].text) is None:
+        return False
+    role = appositive_after(doc, ent.end)
+    return role is not None and is_occupation(role_head(list(role)))
+
+
 def build_entity_index(doc: Doc) -> EntityIndex:
     index = EntityIndex()
     for span in person_spans(doc):
@@ -378,7 +395,7 @@ def build_entity_index(doc: Doc) -> EntityIndex:
         if entity is not None:
             add_person_roles(doc, span, entity)
     for ent in doc_ents(doc):
-        if ent.label_ == "ORG" and _titled_as_a_person(ent):
+        if ent.label_ == "ORG" and (_titled_as_a_person(ent) or _described_as_a_person(doc, ent)):
             entity = index.add_person(list(ent), ent.start_char)  # `councillor Ines Marlow`, read as an ORG
             if entity is not None:
                 add_person_roles(doc, ent, entity)
@@ -405,7 +422,7 @@ def _add_appositive_heads(doc: Doc, ent: Span, entity: Entity) -> None:
     a name described as a militia, group or party is an organisation, whatever NER said."""
     if ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ in ARTICLES:
         for token in doc[ent.end + 2 : ent.end + 6]:
-            if token.pos_ == "NOUN":
+            if token.pos_ == "NOUN" and token.dep_ != "compound":  # "the campaign manager" is a manager
                 entity.descriptions.add(token.lower_)
                 if token.lower_ in ORG_DESCRIPTIONS:
                     entity.kind = SpeakerKind.ORGANIZATION

@@ -77,8 +77,8 @@ class SpeakerResolver:
                 return entity
         if is_age(root):  # "the 23-year-old" stands for a person as "he" does
             return self._aged(mention, root)
-        if _definite_description(mention):  # "The MP for Easton", "the Dutchman"
-            return self._description(mention, root)
+        if _definite_description(mention) or _capitalised_description(mention):
+            return self._description(mention, root)  # "The MP for Easton", "one Iowa Democrat"
         mention = _whole_entity(mention)
         person = self._person(mention)
         if person is not None:
@@ -108,7 +108,7 @@ class SpeakerResolver:
                 return self.resolve(antecedent.doc[antecedent.i : antecedent.i + 1])
             return None
         if kind in {"male", "female"}:
-            fits = lambda e: e.kind is SpeakerKind.PERSON and e.gender in {None, kind}  # noqa: E731
+            fits = lambda e: _one_person(e) and e.gender in {None, kind}  # noqa: E731
             return self._subject_before(token, fits) or self._recent(position, fits)
         if kind == "plural":
             fits = lambda e: e.kind in {SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.ANONYMOUS}  # noqa: E731
@@ -229,7 +229,8 @@ class SpeakerResolver:
         entity = self.groups.get(key)
         if entity is None:
             name = mention[1:].text if mention[0].lower_ in ARTICLES and len(mention) > 1 else mention.text
-            entity = self.groups[key] = Entity(key, name, kind, first_seen=mention.start_char)
+            plural = mention.root.tag_ in PLURAL_TAGS
+            entity = self.groups[key] = Entity(key, name, kind, first_seen=mention.start_char, plural=plural)
         entity.positions.append(mention.start_char)
         return entity
 
@@ -286,7 +287,7 @@ class SpeakerResolver:
             return SpeakerKind.ANONYMOUS
         if (
             determiner in ANONYMOUS_DETERMINERS
-            and (word in ROLE_NOUNS or word in GROUP_NOUNS or plural)
+            and (word in ROLE_NOUNS or word in GROUP_NOUNS or plural or is_role_head(head) or head.text in demonyms())
             and determiner not in CONTRASTIVE_DETERMINERS
         ):
             return (
@@ -301,6 +302,11 @@ class SpeakerResolver:
         if _an_organisation(head):
             return SpeakerKind.ORGANIZATION
         return None
+
+
+def _one_person(entity: Entity) -> bool:
+    """Who "he" or "she" can stand for: a person, named or not ("one dealer")."""
+    return entity.kind is SpeakerKind.PERSON or (entity.kind is SpeakerKind.ANONYMOUS and not entity.plural)
 
 
 def _is_occupational(doc: Doc, role: Role) -> bool:
@@ -376,6 +382,18 @@ def _definite_description(mention: Span) -> bool:
         return True
     named = any(t.ent_type_ == "PERSON" and t.i >= root.i and not _inside_preposition(t, root) for t in mention)
     return is_role_head(root) and root.ent_type_ not in ORG_ENT_LABELS and not named
+
+
+def _capitalised_description(mention: Span) -> bool:
+    """A capitalised noun for people of a party or a place: "one Iowa Democrat", "a Texas
+    Republican" describe an unnamed person, "New Hampshire Democrats" a group of them,
+    not a party or a place."""
+    root = mention.root
+    if root.pos_ != "PROPN" or root.ent_type_ in {"PERSON", "ORG"} or not is_role_head(root):
+        return False
+    if root.tag_ in PLURAL_TAGS:
+        return root.ent_type_ == "NORP"
+    return mention[0].lower_ in ANONYMOUS_DETERMINERS and mention[0].dep_ in {"det", "nummod"}
 
 
 def _inside_preposition(token: Token, root: Token) -> bool:

@@ -61,6 +61,8 @@ def is_role_head(token: Token) -> bool:
     if token.pos_ not in {"NOUN", "PROPN"} and token.dep_ != "compound" and token.lower_ not in NAME_TITLES:
         return False
     lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" and lemma == token.lower_:
+        lemma = lemma.removesuffix("s")  # the tagger keeps a proper plural whole: "Democrats"
     hyphenated = _hyphenated(token)
     nouns = person_nouns()
     return (
@@ -188,6 +190,7 @@ def appositive_after(doc: Doc, end: int) -> Span | None:
     start = end + 1
     if start + 1 < len(doc) and doc[start].like_num and doc[start + 1].text == ",":
         start += 2  # an age: ", 45, a nursing student"
+    start = _past_hometown(doc, start)  # ", 41, of Dayton, Ohio, an account executive"
     if start + 1 < len(doc) and doc[start].lower_ == "who" and doc[start + 1].lower_ in COPULAS:
         start += 2  # a predicate nominal: ", who is the party's spokesman"
     tokens: list[Token] = []
@@ -202,6 +205,24 @@ def appositive_after(doc: Doc, end: int) -> Span | None:
             break
         tokens.append(token)
     return role_phrase(tokens)
+
+
+def _past_hometown(doc: Doc, start: int) -> int:
+    """Past a hometown set off by commas (`of Dayton, Ohio,`, `from Leeds,`): where the
+    role after it begins, or `start` when there is none."""
+    if start + 1 >= len(doc) or doc[start].lower_ not in {"of", "from"} or not _place_word(doc[start + 1]):
+        return start
+    after_comma = start
+    for token in doc[start + 1 : start + 8]:
+        if token.text == ",":
+            after_comma = token.i + 1
+        elif not _place_word(token):
+            break
+    return after_comma
+
+
+def _place_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in {"GPE", "LOC"}
 
 
 def _starts_a_clause(token: Token) -> bool:
