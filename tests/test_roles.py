@@ -135,6 +135,15 @@ MORE_ROLES = [
         "Laura Kolar",
         "leader of Denver Families United",
     ),
+    # a role set off before the name, behind a possessor (the possessive pronoun dropped)
+    ("Her senior policy adviser, Tom Hale, said: “The deal is sound.”", "Tom Hale", "senior policy adviser"),
+    (
+        "Britain's foreign secretary, Boris Jansen, said the talks had failed.",
+        "Boris Jansen",
+        "Britain's foreign secretary",
+    ),
+    ("His spokesman, Ray Dunn, said the club would appeal.", "Ray Dunn", "spokesman"),
+    ("The club's manager, Ana Ruiz, said: “We were poor.”", "Ana Ruiz", "club's manager"),
 ]
 
 

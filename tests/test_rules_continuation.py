@@ -38,6 +38,14 @@ SPEAKERS = [
         Rule.INHERITED_REPORTED,
         id="a quote after reported speech in its paragraph",
     ),
+    pytest.param(
+        "“This is a first for any candidate,” said Ana Silva's top foreign policy aide Tom Hale.\n\n"
+        "“It has become a matter of national security.”",
+        "national security",
+        "Tom Hale",
+        Rule.INHERITED_PARAGRAPH,
+        id="a name inside the attribution of the quote before is nobody new",
+    ),
 ]
 
 

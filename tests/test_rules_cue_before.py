@@ -98,7 +98,35 @@ SPEAKERS += [
         Rule.CUE_BEFORE,
         id="sports: a rank's full stop ends no sentence",
     ),
+    # a subject the parse hung on a fronted phrase or read as a participle's head
+    pytest.param(
+        "In a statement to the Gazette, her senior policy adviser, Tom Hale, said: “The senator believes the deal is sound.”",
+        "deal is sound",
+        "Tom Hale",
+        Rule.CUE_BEFORE,
+        id="US: a subject after a fronted phrase",
+    ),
+    pytest.param(
+        "Mitt Romney, the former nominee, tweeted in response: “An important distinction has been lost.”",
+        "distinction",
+        "Mitt Romney",
+        Rule.CUE_BEFORE,
+        id="a verb set off after an appositive",
+    ),
 ]
+
+# A participle after an appositive that is passive (an agent, a naming complement)
+# reports nothing of its head's: no speaker.
+PASSIVE_PARTICIPLES = [
+    "The report, written by the auditors, ended: “No further action.”",
+    "The statement, described as final, ended: “No further action.”",
+]
+
+
+@pytest.mark.parametrize("text", PASSIVE_PARTICIPLES)
+def test_a_passive_participle_after_a_noun_names_no_speaker(attribute, text):
+    quote = quote_for(attribute(text), "No further action")
+    assert quote.speaker is None or quote.speaker.name.lower() not in {"report", "statement"}
 
 
 @pytest.mark.parametrize(("text", "fragment", "speaker", "rule"), SPEAKERS)

@@ -149,6 +149,21 @@ SPEAKERS = [
         Rule.COLON_INTRO,
         id="British: colon introduction after coordinated verbs, a description",
     ),
+    # a byline on a line of its own after a quote that ends its paragraph
+    pytest.param(
+        "“We will keep fighting for every vote.”\n\n- Dana Ortiz.\n\nThe count resumed on Friday.",
+        "every vote",
+        "Dana Ortiz",
+        Rule.DASH,
+        id="a byline line with a hyphen",
+    ),
+    pytest.param(
+        "“Prices will rise again.”\n\n— Priya Nair, Northfield Bank\n\nMarkets fell.",
+        "rise again",
+        "Priya Nair",
+        Rule.DASH,
+        id="business: a byline line with an em dash and an outlet",
+    ),
 ]
 
 
@@ -232,6 +247,10 @@ NOT_A_LAYOUT = [
     pytest.param(
         'Ana Silva lamented the delays — "Why does it take so long?" — and residents in Millbrook agreed with her.',
         id="an aside between dashes, then a clause of its own",
+    ),
+    pytest.param(
+        "“It is over.”\n\n- The council will meet on Friday to discuss the result and the recount.",
+        id="a line after the quote that opens with a dash and is a sentence",
     ),
 ]
 

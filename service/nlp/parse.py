@@ -169,6 +169,7 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and (
         (verb.tag_ in FINITE_TAGS and verb.head.pos_ in NOUN_POS)
         or (verb.tag_ == "VBG" and verb.head.pos_ == "PROPN" and verb.head.i == verb.i - 1)
+        or (verb.tag_ == "VBN" and _after_appositive(verb) is not None and not _passive_marks(verb))
     ):
         # A parse that hangs the cue under its subject ("McKenzie, commander of ..., hinted",
         # `with Ana Silva tweeting that ...`).
@@ -186,7 +187,33 @@ def subject_of(verb: Token) -> Token | None:
             token = token.head
         else:
             break
+    if verb.dep_ == "ROOT":
+        return _after_appositive(verb)  # a subject the parse hung elsewhere
     return None
+
+
+def _after_appositive(verb: Token) -> Token | None:
+    """The name or description that ends in the comma right before `verb`, when the parse
+    made it an appositive and left the verb without a subject: `In a statement, her
+    adviser, Tom Hale, said: …` (Hale), `Mitt Romney, the former nominee, tweeted …`
+    (the nominee, whose head is Romney)."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    token = doc[verb.i - 2]
+    while token.dep_ in {"compound", "flat"} and token.head.i > token.i:
+        token = token.head
+    if token.pos_ not in NOUN_POS or token.dep_ != "appos" or token.sent != verb.sent:
+        return None
+    if verb.dep_ == "acl":
+        return verb.head if token.head.i == verb.head.i else None
+    return token
+
+
+def _passive_marks(verb: Token) -> bool:
+    """A participle read as passive: `by` an agent, a passive auxiliary, a naming
+    complement (`the plan, described by Ana Silva as …`)."""
+    return any(c.dep_ in {"agent", "auxpass", "oprd"} for c in verb.children)
 
 
 def _subject_read_as_object(verb: Token) -> Token | None:

@@ -353,13 +353,19 @@ def _issuer_of(head: Token) -> Token | None:
 
 def _appositive_name(head: Token) -> Span | None:
     """The name set off after a description of its bearer ("the company, Northwind Ltd.,",
-    "the senator, Ana Silva,"): the person or organisation entity an apposition of `head` is in."""
+    "the senator, Ana Silva,"): the person or organisation entity an apposition of `head` is
+    in, or a name NER missed that starts with a given name ("the club's manager, Ana Ruiz,")."""
     if head.pos_ != "NOUN" or not head.is_lower:
         return None
     for child in head.children:
-        if child.dep_ == "appos" and child.i > head.i and child.ent_type_ in {"PERSON", *ORG_ENT_LABELS}:
+        if child.dep_ != "appos" or child.i < head.i:
+            continue
+        if child.ent_type_ in {"PERSON", *ORG_ENT_LABELS}:
             named = _whole_entity(head.doc[child.i : child.i + 1])
             return named if named.label_ or len(named) > 1 else None
+        name = head.doc[child.left_edge.i : child.i + 1]
+        if len(name) >= 2 and all(t.pos_ == "PROPN" for t in name) and name_gender(name[0].text) is not None:
+            return name if _first_of_all_a_person(head) else None
     return None
 
 

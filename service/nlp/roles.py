@@ -101,10 +101,15 @@ def is_occupation(token: Token | None) -> bool:
 
 
 def _trim_role(tokens: list[Token]) -> list[Token]:
-    """Without articles or punctuation at either end, nor honorifics before the name, nor
-    a verb of speech the parser hung on the name (`"…," beamed goalkeeper Tom Hardy`)."""
+    """Without articles, possessive pronouns or punctuation at either end, nor honorifics
+    before the name, nor a verb of speech the parser hung on the name (`"…," beamed
+    goalkeeper Tom Hardy`)."""
     while tokens and (
-        tokens[0].lower_ in ARTICLES or tokens[0].is_punct or tokens[0].is_space or _speech_verb_form(tokens[0])
+        tokens[0].lower_ in ARTICLES
+        or tokens[0].tag_ == "PRP$"  # "her senior policy adviser": whose, out of context, says nothing
+        or tokens[0].is_punct
+        or tokens[0].is_space
+        or _speech_verb_form(tokens[0])
     ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].text in POSSESSIVE_ENDINGS):
@@ -256,9 +261,16 @@ def appositive_before(doc: Doc, start: int) -> Span | None:
         if token.is_sent_start:
             break
         i -= 1
-    if not tokens or tokens[0].lower_ not in ARTICLES:
+    if not tokens or not _determined(tokens):
         return None
     return role_phrase(tokens)
+
+
+def _determined(tokens: list[Token]) -> bool:
+    """A noun phrase with an article or a possessor in front: "the top Democrat", "her
+    senior policy adviser", "Britain's foreign secretary" (not a list of names)."""
+    first = tokens[0]
+    return first.lower_ in ARTICLES or any(t.dep_ == "poss" and t.left_edge.i == first.i for t in tokens)
 
 
 def role_phrase(tokens: list[Token], head: Token | None = None) -> Span | None:

@@ -72,11 +72,22 @@ def _continuation_rule(
     if item.span.continued:
         return Rule.INHERITED
     opens_paragraph = not doc_text(doc)[paragraphs[item.span.paragraph][0] : item.span.open_start].strip()
-    if opens_paragraph and not _named_person_between(
-        doc, previous.span.close_end, item.span.open_start, previous.entity
-    ):
+    between = _after_attribution(doc, previous, item.span.open_start)
+    if opens_paragraph and not _someone_else_in(doc, between, previous.entity):
         return Rule.INHERITED_PARAGRAPH
     return None
+
+
+def _someone_else_in(doc: Doc, tokens: list[Token], speaker: Entity | None) -> bool:
+    """A person named among `tokens` who is not `speaker`, or a subject describing another
+    source (a name inside the first quote's own attribution, "said Clinton's aide Jake
+    Sullivan", is not someone new)."""
+    inside = {t.i for t in tokens}
+    named = any(
+        ent.label_ == "PERSON" and ent.start in inside and (speaker is None or speaker.key not in ent.text.lower())
+        for ent in doc_ents(doc)
+    )
+    return named or any(_another_source(t, speaker) for t in tokens)
 
 
 def inherit_from_previous_quote(items: list[Candidate], doc: Doc, paragraphs: list[tuple[int, int]]) -> None:

@@ -212,9 +212,16 @@ def dash(ctx: QuoteContext) -> Attribution | None:
     tokenizer keeps `―Dana` whole, and the name is then the words after it), and a name
     after its description (`– Leeds manager Ray Dunn`)."""
     after = ctx.text[ctx.quote.close_end : ctx.after_limit].lstrip(" \t\u00a0")
-    if not after.startswith(tuple(DASHES)):
+    if after.startswith(tuple(DASHES)):
+        tokens = [t for t in ctx.tokens_after if t.idx >= ctx.quote.close_end]
+        cue_start = ctx.quote.close_end
+    elif not after.strip():
+        tokens = _byline_line_after(ctx)  # the quote ends its paragraph, the byline has a line
+        cue_start = tokens[0].idx if tokens else 0
+    else:
         return None
-    tokens = [t for t in ctx.tokens_after if t.idx >= ctx.quote.close_end]
+    if not tokens:
+        return None
     if tokens and tokens[0].text[:1] in DASH_CHARS:
         tokens = tokens[1:]  # the dash, alone or with the first name glued to it
     # (a dash glued to the closing mark, `."—Dana`, is in no token after the quote)
@@ -229,8 +236,23 @@ def dash(ctx: QuoteContext) -> Attribution | None:
             names.append(token)
     if not names or _sentence_goes_on(tokens[len(names) :]):
         return None
-    cue = ctx.doc.char_span(ctx.quote.close_end, names[0].idx, alignment_mode="expand")
+    cue = ctx.doc.char_span(cue_start, names[0].idx, alignment_mode="expand")
     return Attribution(ctx.doc[names[0].i : names[-1].i + 1], cue or token_span(names[0]), Rule.DASH)
+
+
+def _byline_line_after(ctx: QuoteContext) -> list[Token]:
+    """The tokens of the line after a quote that ends its paragraph, when that line is a
+    byline of its own (`"…"` then `- Hillary Clinton.` or `-President Obama, tweeting`)."""
+    text = ctx.text
+    start = ctx.quote.close_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if "\n" not in text[ctx.quote.close_end : start] or not text.startswith(tuple(DASHES), start):
+        return []
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    tokens = [t for t in tokens_between(ctx.doc, start, end) if not t.is_space]
+    return tokens if len(tokens) <= 1 + MAX_BYLINE_WORDS + MAX_DESCRIPTION_TOKENS else []
 
 
 def _sentence_goes_on(words: list[Token]) -> bool:
