@@ -144,6 +144,25 @@ MORE_ROLES = [
     ),
     ("His spokesman, Ray Dunn, said the club would appeal.", "Ray Dunn", "spokesman"),
     ("The club's manager, Ana Ruiz, said: “We were poor.”", "Ana Ruiz", "club's manager"),
+    # an appositive of two roles too long to keep whole keeps the first
+    (
+        "“It is jarring,” said Kate Hale, a professor of communication at the University of Leeds and the"
+        " director of its centre for the study of public policy.",
+        "Kate Hale",
+        "professor of communication at the University of Leeds",
+    ),
+    # what an organisation is, set off after its name, is its role
+    (
+        "“It is a scandal,” said Harbour Watch, a conservative political action committee.",
+        "Harbour Watch",
+        "conservative political action committee",
+    ),
+    (
+        "“The visit is a provocation,” said Xinhua, the official Chinese news agency.",
+        "Xinhua",
+        "official Chinese news agency",
+    ),
+    ("Northwind Motors, the carmaker, said it would cut 200 jobs.", "Northwind Motors", "carmaker"),
 ]
 
 

@@ -347,6 +347,20 @@ NO_REPORTED_SPEECH = [
         "“We will appeal,” Ortega told the Herald’s Jan Holt on Tuesday.",
         id="US: told the paper's reporter (the possessive parsed as a clause)",
     ),
+    pytest.param(
+        "An anti-tax super PAC called Our Principles is ramping up its operations.", id="US: a group called by its name"
+    ),
+    pytest.param("All told, up to 5 million people could be eligible for the scheme.", id="wire: all told"),
+    pytest.param(
+        "Mr Zombic also called for a change to the perception in Germany that private copying is harmless.",
+        id="British: called for a change to a view that",
+    ),
+    pytest.param(
+        "The union pressed for a guarantee that no jobs would go.", id="business: pressed for a guarantee that"
+    ),
+    pytest.param(
+        "Cruz says, “That is a perfectly reasonable decision for the voters.”", id="a quotation opening with That"
+    ),
 ]
 
 

@@ -109,7 +109,9 @@ class _Attributor:
         words = [i for i in range(start, end) if not self.text[i].isspace() and self.text[i] not in QUOTE_CHARS]
         if not words or not self.inside_quote(words[0]):
             return False
-        return not self.text[:start].rstrip().lower().endswith("that")
+        before = self.text[:start].rstrip()
+        # (a "that" inside the quotation is its own word: `Cruz says, "That is fair."`)
+        return not (before.lower().endswith("that") and not self.inside_quote(len(before) - 4))
 
     def around_quotes(self, start: int, end: int) -> tuple[int, int]:
         """Widen a span that cuts a quotation so that it holds the quotation whole,

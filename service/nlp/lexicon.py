@@ -325,6 +325,8 @@ STANCE_OBJECT_VERBS = words(
 INTENTION_VERBS = words("want plan hope expect intend decline refuse seek try aim wish prefer mean need")
 # Verbs whose object is the person addressed, not the content (`asked the network to ...`).
 ADDRESSEE_VERBS = words("ask urge tell request push")
+# Verbs that ask `for` something (`called for`, `pushed for`): a demand, not a statement.
+REQUEST_VERBS = ADDRESSEE_VERBS | words("call press appeal")
 # Verbs that report what a source called something (`called the plan a disaster`).
 NAMING_VERBS = words("call label brand dub describe characterize characterise term")
 

@@ -33,7 +33,15 @@ from .lexicon import (
 from .parse import QUOTE_MARK_CHARS
 from .records import SpeakerKind, TextSpan
 from .resources import name_gender, person_acronyms, person_nouns
-from .roles import appositive_after, appositive_before, is_occupation, is_role_head, premodifier_role, role_head
+from .roles import (
+    appositive_after,
+    appositive_before,
+    is_occupation,
+    is_role_head,
+    org_description_after,
+    premodifier_role,
+    role_head,
+)
 
 PARTY_TAG_RE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 ORG_LABELS = frozenset({"ORG", "FAC", "GPE", "NORP"})
@@ -427,6 +435,10 @@ def _add_appositive_heads(doc: Doc, ent: Span, entity: Entity) -> None:
                 if token.lower_ in ORG_DESCRIPTIONS:
                     entity.kind = SpeakerKind.ORGANIZATION
                 break
+    if entity.kind is SpeakerKind.ORGANIZATION:
+        description = org_description_after(doc, ent.end)  # what it is: its role
+        if description is not None:
+            entity.add_role(description, ent.start)
 
 
 def _strip_rank_tail(tokens: list[Token]) -> list[Token]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import APPOSITIVE_STOPS, ARTICLES, HONORIFICS, NAME_TITLES, POSSESSIVE_ENDINGS, RANKS, ROLE_NOUNS
-from .resources import cue_verb, occupation_nouns, person_acronyms, person_nouns
+from .resources import cue_verb, occupation_nouns, org_nouns, person_acronyms, person_nouns
 
 # How far an appositive may run after a name, in tokens.
 MAX_APPOSITIVE_TOKENS = 16
@@ -189,9 +189,30 @@ def _chain_head(token: Token, first: int, end: int) -> int:
 def appositive_after(doc: Doc, end: int) -> Span | None:
     """ ", commander of U.S. Central Command,", ", 45, a nursing student", ", who is the
     party's spokesman": a role phrase set off by a comma after the name."""
+    tokens = _appositive_tokens(doc, end)
+    return role_phrase(tokens) or role_phrase(_first_conjunct(tokens))
+
+
+def org_description_after(doc: Doc, end: int) -> Span | None:
+    """ ", a conservative political action committee,", ", the official Chinese news
+    agency,": what an organisation is, set off after its name, headed by a noun that is
+    first of all an organisation in WordNet."""
+    tokens = _trim_role(_appositive_tokens(doc, end))
+    verb = next((n for n, t in enumerate(tokens) if t.pos_ == "VERB"), len(tokens))
+    tokens = tokens[:verb]  # what it is, not what it did: "the militia [blamed for ...]"
+    for phrase in (tokens, _first_conjunct(tokens)):
+        inside = {t.i for t in phrase}
+        roots = [t for t in phrase if t.head.i not in inside or t.head is t]
+        if roots and roots[0].pos_ == "NOUN" and roots[0].lemma_.lower() in org_nouns():
+            return _span(phrase)
+    return None
+
+
+def _appositive_tokens(doc: Doc, end: int) -> list[Token]:
+    """The words set off by a comma after a name, up to what ends an appositive."""
     end = _after_parenthesis(doc, end)
     if end >= len(doc) or doc[end].text not in APPOSITIVE_OPENERS:
-        return None  # (a role set off by dashes: "Ana Silva - then adviser to the mayor -")
+        return []  # (a role set off by dashes: "Ana Silva - then adviser to the mayor -")
     start = end + 1
     if start + 1 < len(doc) and doc[start].like_num and doc[start + 1].text == ",":
         start += 2  # an age: ", 45, a nursing student"
@@ -209,7 +230,16 @@ def appositive_after(doc: Doc, end: int) -> Span | None:
         if token.lower_ in APPOSITIVE_STOPS or _starts_a_clause(token):
             break
         tokens.append(token)
-    return role_phrase(tokens)
+    return tokens
+
+
+def _first_conjunct(tokens: list[Token]) -> list[Token]:
+    """The first of two roles joined by "and" ("a professor of law at Yale and the director
+    of its centre"), for an appositive too long to keep whole."""
+    for n, token in enumerate(tokens):
+        if token.dep_ == "cc" and n > 0:
+            return tokens[:n]
+    return []
 
 
 def _past_hometown(doc: Doc, start: int) -> int:

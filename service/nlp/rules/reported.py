@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doccache import doc_paragraph_breaker
 from ..lexicon import (
+    ADDRESSEE_FIRST_VERBS,
     ADDRESSEE_VERBS,
     COMPLEMENTIZERS,
     FINDING_NOUNS,
@@ -21,6 +22,7 @@ from ..lexicon import (
     NOT_A_SOURCE,
     OPEN_QUESTION_MARKERS,
     REPORTING_VERBS,
+    REQUEST_VERBS,
     SAY_VERBS,
     SPEECH_NOUNS,
     STANCE_NOUNS,
@@ -67,9 +69,16 @@ def _is_reporting(token: Token) -> bool:
     sense of speech or belief takes a `that` clause in WordNet (`conceded`, `alleged`)."""
     if token.pos_ != "VERB":
         return False
-    if token.lemma_.lower() in INTENTION_VERBS:
+    lemma = token.lemma_.lower()
+    if lemma in INTENTION_VERBS:
         return False  # `expect the storm to hit`, `hopes to win`: no one's words
+    if lemma in ADDRESSEE_FIRST_VERBS and not _is_passive(token) and not _addressed(token):
+        return False  # `All told, up to 5 million ...`: telling is telling someone
     return is_cue_verb(token, REPORTING_VERBS) or _reports_a_that_clause(token.lemma_.lower())
+
+
+def _addressed(verb: Token) -> bool:
+    return any(c.dep_ in {"dobj", "dative", "iobj"} for c in verb.children)
 
 
 def _reports_a_that_clause(lemma: str) -> bool:
@@ -91,6 +100,10 @@ def _speaks_on_its_own(token: Token) -> bool:
 
 
 def _clause_of(verb: Token) -> list[Token] | None:
+    if verb.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in verb.children):
+        return None  # `a PAC called Our Principles is ...`: a name, then a clause of its own
+    if verb.lemma_.lower() in REQUEST_VERBS and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return None  # `called for a change to the view that ...`: a demand; the clause is the view's
     complements = [c for c in verb.children if c.dep_ == "ccomp"] or _said_in_a_statement(verb)
     if not complements:
         return None
