@@ -83,6 +83,12 @@ NOT_INHERITED = [
         "Lena Ward",
         id="business: an analyst named in between",
     ),
+    pytest.param(
+        "Turnout was high, said Craig Robinson, an organiser. Ana Bystrom agreed. “Voters are running out of patience.”",
+        "out of patience",
+        "Craig Robinson",
+        id="reported speech, then a subject NER missed that opens with a given name",
+    ),
 ]
 
 

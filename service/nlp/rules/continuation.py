@@ -12,6 +12,7 @@ from ..doccache import doc_ents, doc_text
 from ..names import Entity
 from ..parse import SUBJECT_DEPS, tokens_between
 from ..records import QuoteKind
+from ..resources import name_gender
 from ..roles import is_role_head
 from .base import Attribution, Candidate, Rule
 
@@ -51,11 +52,17 @@ def _another_source(token: Token, speaker: Entity | None) -> bool:
     not the speaker again (`Silva`, `the minister` for a minister)."""
     if token.dep_ not in SUBJECT_DEPS or token.head.dep_ not in MAIN_CLAUSE_DEPS:
         return False
-    if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
+    if token.pos_ == "PROPN" and (token.ent_type_ == "PERSON" or _given_name_first(token)):
         return speaker is None or speaker.key not in token.lower_
     if token.pos_ != "NOUN" or not is_role_head(token):
         return False
     return speaker is None or token.lower_ not in speaker.descriptions
+
+
+def _given_name_first(token: Token) -> bool:
+    """A name NER missed that opens with a given name ("Ana Bystrom agreed.")."""
+    first = token.left_edge
+    return first.i < token.i and first.pos_ == "PROPN" and name_gender(first.text) is not None
 
 
 def _continuation_rule(
