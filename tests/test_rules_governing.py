@@ -37,6 +37,13 @@ SPEAKERS = [
         id="of two subjects the nearest speaks",
     ),
     pytest.param(
+        "The rejection of the treaty signals “the beginning of the end” for the union, said Gerrit Vos, founder of the party.",
+        "beginning of the end",
+        "Gerrit Vos",
+        Rule.GOVERNING,
+        id="British: a subject after an inverted cue beats a misparse's other subject",
+    ),
+    pytest.param(
         "Mayor Ana Silva spoke after the storm. Governor Ruth Ames offered “my deepest sympathy” to the families.",
         "deepest sympathy",
         "Ruth Ames",

@@ -215,6 +215,18 @@ CLAUSE_BOUNDS = [
         Rule.REPORTED,
         id="a coordinated second report is its own clause",
     ),
+    pytest.param(
+        "The officer said he spent much of the time after the attack began standing beside the team leader.",
+        ["he spent much of the time after the attack began standing beside the team leader"],
+        Rule.REPORTED,
+        id="wire: a verb that narrates inside the clause (`began`) is no second report",
+    ),
+    pytest.param(
+        "Ruiz said that the owner begged her for a deal and would have paid double if she had asked him.",
+        ["the owner begged her for a deal and would have paid double if she had asked him"],
+        Rule.REPORTED,
+        id="a verb of speech deeper inside a coordinated clause is part of what was reported",
+    ),
 ]
 
 

@@ -243,7 +243,7 @@ def _after_comma(token: Token) -> bool:
 
 def own_subject(verb: Token) -> Token | None:
     """The verb's subject; of two (a misparse of `In Lyon, France, the mayor spoke`),
-    the one nearest before the verb."""
+    the one nearest before the verb, unless the other follows an inverted cue."""
     subjects = [
         child
         for child in verb.children
@@ -253,7 +253,15 @@ def own_subject(verb: Token) -> Token | None:
         and not _line_break_between(child, verb)
     ]
     before = [s for s in subjects if s.i < verb.i]
+    after = [s for s in subjects if s.i > verb.i]
+    if before and after and _inverted(verb, after[0]):
+        return after[0]  # `The treaty signals "the end", said Geert Wilders`: the misparse's other subject
     return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def _inverted(verb: Token, subject: Token) -> bool:
+    """`…, said Geert Wilders`: a verb after a comma with its subject right after it."""
+    return verb.i > 0 and verb.doc[verb.i - 1].text == "," and subject.left_edge.i == verb.i + 1
 
 
 def is_age(token: Token) -> bool:

@@ -19,6 +19,7 @@ from ..lexicon import (
     FIRST_AND_SECOND_POSSESSIVES,
     INTENTION_VERBS,
     NAMING_VERBS,
+    NARRATION_ONLY_CUES,
     NOT_A_SOURCE,
     OPEN_QUESTION_MARKERS,
     REPORTING_VERBS,
@@ -96,7 +97,13 @@ def _speaks_on_its_own(token: Token) -> bool:
     ...", "..., and then would continue to ...")."""
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
         return False
-    return any(_is_reporting(t) and (has_own_subject(t) or t.tag_ == "VBG") for t in token.subtree)
+    # (the clause's own verb or one coordinated with it: a verb deeper down is part of what
+    # is reported, `begged him ... and would have knelt if Trump had asked`)
+    verbs = [token, *(t for t in token.subtree if t.dep_ == "conj" and t.head.i == token.i)]
+    return any(
+        _is_reporting(t) and t.lemma_ not in NARRATION_ONLY_CUES and (has_own_subject(t) or t.tag_ == "VBG")
+        for t in verbs
+    )
 
 
 def _clause_of(verb: Token) -> list[Token] | None:
