@@ -180,6 +180,38 @@ def test_he_or_she_can_stand_for_one_unnamed_person(attribute):
     assert quote_for(attribute(text), "Christmas").speaker.name == "one dealer"
 
 
+# (text, fragment, speaker): `he added` goes on with the speaker last quoted, not with
+# the person the added words are about.
+ADDED = [
+    pytest.param(
+        "The MP for Easton said Prime Minister Tom Reyes had tried hard to win back voters. "
+        "But Mr Reyes had been “hurt” by the row, he added.",
+        "hurt",
+        "MP for Easton",
+        id="British: an MP on the prime minister",
+    ),
+    pytest.param(
+        "Coach Ana Ruiz said her striker Mia Hart had trained alone all week. "
+        "Hart would still start on Sunday, she added.",
+        "Hart would still start",
+        "Ana Ruiz",
+        id="sports: a coach on her player",
+    ),
+    pytest.param(
+        "Analyst Tom Reid said chief executive Lena Ward had misjudged the market. "
+        "Ward would face questions from investors, he added.",
+        "Ward would face questions",
+        "Tom Reid",
+        id="business: an analyst on a chief executive",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), ADDED)
+def test_he_added_goes_on_with_the_last_speaker(attribute, text, fragment, name):
+    assert speaker_name(quote_for(attribute(text), fragment, ("direct", "partial", "indirect"))) == name
+
+
 def test_one_speaker_per_person_without_titles(attribute):
     text = (
         "U.S. Defense Secretary Carl Jensen visited the base.\n\n"
@@ -323,7 +355,7 @@ def test_a_title_in_a_name_is_not_a_description(attribute):
 
 @pytest.mark.parametrize(("text", "fragment", "name"), PEOPLE)
 def test_whom_a_name_or_description_means(attribute, text, fragment, name):
-    assert speaker_name(quote_for(attribute(text), fragment)) == name
+    assert speaker_name(quote_for(attribute(text), fragment, ("direct", "partial", "indirect"))) == name
 
 
 def test_coreference_is_a_component_of_its_own(nlp):

@@ -235,3 +235,26 @@ def test_a_name_ner_missed_keeps_its_roles(attribute):
     """The resolver adds a person NER did not tag; the roles around the name come with it."""
     quote = attribute("“We will appeal,” said Mayor Ana Ruiz.").quotes[0]
     assert (quote.speaker.name, quote.speaker.role) == ("Ana Ruiz", "Mayor")
+
+
+# (text, name, role): a surname NER left out of the name, joined back by the parse
+SURNAMES_CUT_SHORT = [
+    (
+        "Ajax assistant coach Henk Ten Cate has branded the complaint as “pathetic”.",
+        "Henk Ten Cate",
+        "Ajax assistant coach",
+    ),
+    ("PSV assistant coach Henk Ten Cate has called the ruling “absurd”.", "Henk Ten Cate", "PSV assistant coach"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), SURNAMES_CUT_SHORT)
+def test_a_name_ner_cut_short_keeps_its_surname(attribute, text, name, role):
+    found = speaker(attribute(text), name)
+    assert found is not None and found.role == role
+
+
+def test_a_body_named_after_a_person_is_not_the_person(attribute):
+    assert (
+        speaker(attribute("“We tried everything,” said the Ana Silva Foundation."), "Ana Silva Foundation") is not None
+    )

@@ -91,6 +91,8 @@ ATTITUDE_ONLY = words("agree disagree concur object protest")
 # Cues that report speech only right after a quote (`..." he continued.`), never as
 # verbs that govern a quoted fragment.
 NARRATION_ONLY_CUES = words("continue begin read")
+# Cues that go on with the speaker last quoted (`..., he added`): their pronoun is that speaker.
+CONTINUING_CUES = words("add")
 # Verbs whose words follow them directly (`says the plan is dead`).
 SAY_VERBS = words("say tell add claim insist argue write warn")
 

@@ -32,7 +32,7 @@ from .lexicon import (
 )
 from .parse import QUOTE_MARK_CHARS
 from .records import SpeakerKind, TextSpan
-from .resources import name_gender, person_acronyms, person_nouns
+from .resources import name_gender, org_nouns, person_acronyms, person_nouns
 from .roles import (
     appositive_after,
     appositive_before,
@@ -265,7 +265,7 @@ def person_spans(doc: Doc) -> list[Span]:
     for ent in ents:
         if ent.start < skip_until:
             continue
-        end = ent.end
+        end = _through_surname(doc, ent.end)
         i = end
         if i < len(doc) and is_quote_mark(doc[i]):
             while i < len(doc) and (is_quote_mark(doc[i]) or doc[i].pos_ == "PROPN") and i < end + 8:
@@ -275,6 +275,20 @@ def person_spans(doc: Doc) -> list[Span]:
         spans.append(doc[ent.start : end])
         skip_until = end
     return spans
+
+
+def _through_surname(doc: Doc, end: int) -> int:
+    """Where a person's name ends when NER stopped short of the surname the parse hangs it
+    on ("Henk Ten [Cate]", "Dominic [Grieve]"): the capitalised word after the entity that
+    its last word is a compound of, unless it names a body ("Ana Silva Foundation")."""
+    if end >= len(doc) or end == 0:
+        return end
+    last, after = doc[end - 1], doc[end]
+    if last.dep_ != "compound" or last.head.i != after.i or after.pos_ != "PROPN" or not after.is_title:
+        return end
+    if after.ent_type_ not in {"", "ORG"} or after.lower_ in org_nouns() or after.lemma_.lower() in org_nouns():
+        return end
+    return end + 1
 
 
 @dataclass

@@ -19,6 +19,7 @@ from .lexicon import (
     ANONYMOUS_HEADS,
     ANONYMOUS_PLURAL_DETERMINERS,
     ARTICLES,
+    CONTINUING_CUES,
     CONTRASTIVE_DETERMINERS,
     DEFINITE_DETERMINERS,
     GENERIC_ORG_HEADS,
@@ -109,6 +110,8 @@ class SpeakerResolver:
             return None
         if kind in {"male", "female"}:
             fits = lambda e: _one_person(e) and e.gender in {None, kind}  # noqa: E731
+            if token.head.lemma_.lower() in CONTINUING_CUES:  # `..., he added`: who spoke last
+                return self._recent(position, fits) or self._subject_before(token, fits)
             return self._subject_before(token, fits) or self._recent(position, fits)
         if kind == "plural":
             fits = lambda e: e.kind in {SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.ANONYMOUS}  # noqa: E731
