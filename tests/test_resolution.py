@@ -212,6 +212,16 @@ def test_he_added_goes_on_with_the_last_speaker(attribute, text, fragment, name)
     assert speaker_name(quote_for(attribute(text), fragment, ("direct", "partial", "indirect"))) == name
 
 
+def test_a_pronoun_looks_past_the_sentences_of_its_own_quote(attribute):
+    text = (
+        "Referee Tom Baker filed his report on Monday. Coach Ana Ruiz was critical of the decision. "
+        "“There was a lot of talk before the game. It is not good behaviour,” she said."
+    )
+    assert speaker_name(quote_for(attribute(text), "lot of talk")) == "Ana Ruiz"
+    text = text.replace("Coach Ana Ruiz", "Coach Tom Ruiz").replace("she said", "he said")
+    assert speaker_name(quote_for(attribute(text), "lot of talk")) == "Tom Ruiz"
+
+
 def test_one_speaker_per_person_without_titles(attribute):
     text = (
         "U.S. Defense Secretary Carl Jensen visited the base.\n\n"

@@ -127,7 +127,7 @@ class SpeakerResolver:
     def _subject_before(self, pronoun: Token, fits) -> Entity | None:
         """A named person who is a subject just before the pronoun (`While Silva praises
         the plan, she doubts ...`, `Silva met reporters. She said ...`)."""
-        for token in _subjects_before(pronoun):
+        for token in _subjects_before(pronoun, self.inside_quote):
             if token.pos_ == "PROPN" and not self.inside_quote(token.idx):
                 entity = self._person(token.doc[token.i : token.i + 1]) or self._unrecognised_person(token)
                 if entity is not None and fits(entity):
@@ -146,7 +146,7 @@ class SpeakerResolver:
     def _subject_entity_before(self, pronoun: Token, fits, shaped) -> Entity | None:
         """A subject of the right shape (plural for they, an organisation for it) just
         before the pronoun (`Harbour workers met on Monday. They said ...`)."""
-        for token in _subjects_before(pronoun):
+        for token in _subjects_before(pronoun, self.inside_quote):
             if token.dep_ == "nsubj" and shaped(token):
                 entity = self.resolve(mention_span(token))
                 if entity is not None and fits(entity):
@@ -461,13 +461,23 @@ def _add_description_role(entity: Entity, mention: Span) -> None:
         entity.add_role(role, mention.start)
 
 
-def _subjects_before(pronoun: Token) -> list[Token]:
+# How many sentences of a quotation a pronoun looks back over for its antecedent.
+MAX_QUOTED_SENTENCES = 3
+
+
+def _subjects_before(pronoun: Token, inside_quote: Callable[[int], bool]) -> list[Token]:
     """Subjects nearest first: those before the pronoun in its own sentence, then those
-    of the main clauses of the sentence before."""
+    of the main clauses of the sentence before, past sentences that are all quotation
+    (`Rijkaard was critical. "There was a lot of talking. It is not good," he said.`)."""
     sentence = pronoun.sent
     candidates = [t for t in sentence if t.i < pronoun.i]
-    if sentence.start > 0:
-        before = pronoun.doc[sentence.start - 1].sent
-        mains = {before.root.i, *(c.i for c in before.root.children if c.dep_ == "conj")}
-        candidates = [t for t in before if t.head.i in mains] + candidates
+    before = sentence
+    for _ in range(MAX_QUOTED_SENTENCES + 1):
+        if before.start == 0:
+            break
+        before = pronoun.doc[before.start - 1].sent
+        if not all(t.is_punct or t.is_space or inside_quote(t.idx) for t in before):
+            mains = {before.root.i, *(c.i for c in before.root.children if c.dep_ == "conj")}
+            candidates = [t for t in before if t.head.i in mains] + candidates
+            break
     return [t for t in reversed(candidates) if t.dep_ in NOMINAL_SUBJECT_DEPS]
