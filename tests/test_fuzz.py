@@ -307,5 +307,6 @@ def test_fuzz_huge_bodies_against_the_default_limits(nlp):
 def test_at_least_a_thousand_requests_were_sent():
     print(f"fuzz: {SENT['requests']} requests, statuses {dict(sorted(STATUSES.items()))}")
     assert SENT["requests"] >= 1_000 * SCALE, SENT
-    # The runs reach the parser, not only the error paths.
-    assert STATUSES[200] >= 100 * SCALE and STATUSES[422] and STATUSES[413] and STATUSES[415], STATUSES
+    # The runs reach the parser, not only the error paths (random draws gave 85 to 166
+    # answers of 200 in six runs of 1,054 requests: the floor leaves room for chance).
+    assert STATUSES[200] >= 50 * SCALE and STATUSES[422] and STATUSES[413] and STATUSES[415], STATUSES

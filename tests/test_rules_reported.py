@@ -104,6 +104,20 @@ REPORTED_CLAUSES = [
         Rule.REPORTED,
         id="wire: place, region and agency before the clause",
     ),
+    # `that` read as a determiner of a title before a name (`denied [that coach] ...`)
+    (
+        "Sporting director Ana Ruiz has denied that coach Bo Chen resigned because of a clash of personalities.",
+        "coach Bo Chen resigned because of a clash of personalities",
+        "Ana Ruiz",
+        Rule.REPORTED,
+    ),
+    # the `that` clause hung on whom it was told
+    (
+        "The former label boss told the Harbour Gazette's Money Hour programme that the industry was now struggling to survive.",
+        "the industry was now struggling to survive",
+        "former label boss",
+        Rule.REPORTED,
+    ),
 ]
 
 

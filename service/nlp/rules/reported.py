@@ -45,6 +45,7 @@ from ..parse import (
     token_span,
 )
 from ..resources import cue_verb
+from ..roles import is_role_head
 from .base import Attribution, ReportedClause, Rule
 
 MIN_CLAUSE_TOKENS = 3
@@ -111,7 +112,12 @@ def _clause_of(verb: Token) -> list[Token] | None:
         return None  # `a PAC called Our Principles is ...`: a name, then a clause of its own
     if verb.lemma_.lower() in REQUEST_VERBS and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
         return None  # `called for a change to the view that ...`: a demand; the clause is the view's
-    complements = [c for c in verb.children if c.dep_ == "ccomp"] or _said_in_a_statement(verb)
+    complements = (
+        [c for c in verb.children if c.dep_ == "ccomp"]
+        or _said_in_a_statement(verb)
+        or _that_read_as_determiner(verb)
+        or _told_that(verb)
+    )
     if not complements:
         return None
     # `"…"  Aides said Sunday that …` parsed as one sentence: the clause after the verb.
@@ -131,9 +137,50 @@ def _clause_of(verb: Token) -> list[Token] | None:
                 first -= 1
             dropped.update(range(first, child.right_edge.i + 1))
     tokens = _trim(sorted((t for t in clause.subtree if t.i not in dropped), key=lambda t: t.i))
+    tokens = _title_read_as_object(verb, tokens) + tokens
     if tokens and tokens[0].i > verb.i and not dropped:
         tokens = _to_sentence_end(tokens)
     return tokens or None
+
+
+def _title_read_as_object(verb: Token, tokens: list[Token]) -> list[Token]:
+    """`denied that coach [Bo Chen resigned]`: the title the parse made the verb's object,
+    with `that` as its determiner, begins the clause."""
+    if not tokens or tokens[0].i < 2:
+        return []
+    title = verb.doc[tokens[0].i - 1]
+    if title.dep_ != "dobj" or title.head.i != verb.i or not is_role_head(title) or title.i - 1 <= verb.i:
+        return []
+    that = verb.doc[title.i - 1]
+    return [title] if that.lower_ == "that" and that.dep_ == "det" and that.head.i == title.i else []
+
+
+def _told_that(verb: Token) -> list[Token]:
+    """`told the Music Hour programme that the industry was struggling`: the parse hangs
+    the `that` clause on whom it was told, who is never what was said."""
+    if verb.lemma_.lower() not in ADDRESSEE_FIRST_VERBS:
+        return []
+    for obj in (c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i > verb.i):
+        for clause in (c for c in obj.children if c.dep_ == "acl" and c.i > obj.i):
+            marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            if marked and has_own_subject(clause):
+                return [clause]
+    return []
+
+
+def _that_read_as_determiner(verb: Token) -> list[Token]:
+    """`denied that coach Jacques Santini resigned`, parsed as `denied [that coach]` with
+    `Santini resigned` a relative clause: a title before a name after `that` opens the
+    clause, and the object is where it starts."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i):
+        determiner = next((c for c in obj.children if c.dep_ == "det" and c.lower_ == "that"), None)
+        clause = next((c for c in obj.children if c.dep_ == "relcl"), None)
+        if determiner is None or clause is None or not is_role_head(obj):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.pos_ == "PROPN" and subject.left_edge.i == obj.i + 1:
+            return [obj]
+    return []
 
 
 def _said_in_a_statement(verb: Token) -> list[Token]:
