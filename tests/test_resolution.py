@@ -121,6 +121,8 @@ ISSUERS = [
         "fans deserve",
         "Harbour United",
     ),
+    ("“The evidence is thin,” according to a letter signed by the council.", "evidence is thin", "council"),
+    ("According to a statement released by the ministry, the border “remains closed”.", "remains closed", "ministry"),
 ]
 
 

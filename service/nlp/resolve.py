@@ -343,7 +343,8 @@ def _an_organisation(head: Token) -> bool:
 
 def _issuer_of(head: Token) -> Token | None:
     """Who issued a statement, letter or post that is named as the source: `a statement
-    from the club`, `a letter by the minister`, `the club's statement`."""
+    from the club`, `a letter by the minister`, `the club's statement`, `a statement
+    released by the club`."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in SPEECH_NOUNS:
         return None
     for child in head.children:
@@ -351,6 +352,11 @@ def _issuer_of(head: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
             return next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOUN_POS), None)
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # `a statement released by Fox News`
+            agent = next((g for g in child.children if g.dep_ == "agent"), None)
+            issuer = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if issuer is not None and issuer.pos_ in NOUN_POS:
+                return issuer
     return None
 
 
