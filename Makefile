@@ -65,7 +65,7 @@ eval: install
 EVAL_DATA ?= ../shared/eval
 CALIBRATION ?= build/calibration
 # Each bbc-dev answer counts this many times in the fit (docs/accuracy.md, ## Confidence).
-CALIBRATION_WEIGHT ?= 20
+CALIBRATION_WEIGHT ?= 30
 CALIBRATE_ARGS ?=
 
 calibrate: install-dev
