@@ -22,18 +22,6 @@ MAX_HEADLINE_WORDS = 16
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj"})
 
 
-def _named_person_between(doc: Doc, start: int, end: int, speaker: Entity | None) -> bool:
-    """Someone else could have said it: a person named between the two quotes, or a
-    subject that describes a source (`However, a club spokeswoman was "satisfied"`)."""
-    named = any(
-        ent.label_ == "PERSON"
-        and start <= ent.start_char < end
-        and (speaker is None or speaker.key not in ent.text.lower())
-        for ent in doc_ents(doc)
-    )
-    return named or any(_another_source(t, speaker) for t in tokens_between(doc, start, end))
-
-
 def _after_attribution(doc: Doc, previous: Candidate, end: int) -> list[Token]:
     """The words between two quotes, less those that attribute the first (`said the
     former aide`: the aide is who spoke, not someone new)."""
@@ -86,9 +74,10 @@ def _continuation_rule(
 
 
 def _someone_else_in(doc: Doc, tokens: list[Token], speaker: Entity | None) -> bool:
-    """A person named among `tokens` who is not `speaker`, or a subject describing another
-    source (a name inside the first quote's own attribution, "said Clinton's aide Jake
-    Sullivan", is not someone new)."""
+    """Someone else could have said it: a person named among `tokens` who is not
+    `speaker`, or a subject that describes a source (`However, a club spokeswoman was
+    "satisfied"`).  (Pass the words after the first quote's own attribution: a name inside
+    "said Clinton's aide Jake Sullivan" is not someone new.)"""
     inside = {t.i for t in tokens}
     named = any(
         ent.label_ == "PERSON" and ent.start in inside and (speaker is None or speaker.key not in ent.text.lower())
@@ -157,7 +146,7 @@ def inherit_from_reported_speech(items: list[Candidate], doc: Doc, paragraphs: l
             if (
                 start <= reported.start
                 and reported.end <= item.span.open_start
-                and not _named_person_between(doc, reported.end, item.span.open_start, reported.entity)
+                and not _someone_else_in(doc, tokens_between(doc, reported.end, item.span.open_start), reported.entity)
             ):
                 item.entity = reported.entity
                 item.attribution = Attribution(reported.attribution.mention, None, Rule.INHERITED_REPORTED)
