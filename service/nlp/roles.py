@@ -201,11 +201,16 @@ def org_description_after(doc: Doc, end: int) -> Span | None:
     verb = next((n for n, t in enumerate(tokens) if t.pos_ == "VERB"), len(tokens))
     tokens = tokens[:verb]  # what it is, not what it did: "the militia [blamed for ...]"
     for phrase in (tokens, _first_conjunct(tokens)):
-        inside = {t.i for t in phrase}
-        roots = [t for t in phrase if t.head.i not in inside or t.head is t]
-        if roots and roots[0].pos_ == "NOUN" and roots[0].lemma_.lower() in org_nouns():
+        head = _phrase_head(phrase)
+        if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in org_nouns():
             return _span(phrase)
     return None
+
+
+def _phrase_head(tokens: list[Token]) -> Token | None:
+    """The first of the tokens whose head lies outside them: the phrase's own head."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head is t), None)
 
 
 def _appositive_tokens(doc: Doc, end: int) -> list[Token]:
@@ -314,9 +319,7 @@ def role_phrase(tokens: list[Token], head: Token | None = None) -> Span | None:
         if token.pos_ == "ADP" or token.dep_ == "prep":
             break
         before_preposition.append(token)
-    inside = {t.i for t in tokens}
-    roots = [t for t in tokens if t.head.i not in inside or t.head is t]
-    head = head if head is not None else (roots[0] if roots else None)
+    head = head if head is not None else _phrase_head(tokens)
     if head is not None and head.ent_type_ == "PERSON" and not is_role_head(head):
         return None  # another name ("Ana Silva, Bo Chen and ..."), not a role
     if not any(is_role_head(t) for t in before_preposition) and not (head is not None and is_role_head(head)):

@@ -76,7 +76,7 @@ def _is_reporting(token: Token) -> bool:
         return False  # `expect the storm to hit`, `hopes to win`: no one's words
     if lemma in ADDRESSEE_FIRST_VERBS and not _is_passive(token) and not _addressed(token):
         return False  # `All told, up to 5 million ...`: telling is telling someone
-    return is_cue_verb(token, REPORTING_VERBS) or _reports_a_that_clause(token.lemma_.lower())
+    return is_cue_verb(token, REPORTING_VERBS) or _reports_a_that_clause(lemma)
 
 
 def _addressed(verb: Token) -> bool:
