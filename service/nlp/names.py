@@ -40,6 +40,7 @@ from .roles import (
     is_role_head,
     org_description_after,
     premodifier_role,
+    relative_role_after,
     role_head,
 )
 
@@ -388,7 +389,8 @@ def add_person_roles(doc: Doc, span: Span, entity: Entity) -> None:
     for role in (title, premodifier):
         if role is not None:
             entity.add_role(role, span.start, before_name=True)
-    for role in (appositive_after(doc, span.end), appositive_before(doc, title_start)):
+    after = appositive_after(doc, span.end) or relative_role_after(doc, span.end)
+    for role in (after, appositive_before(doc, title_start)):
         if role is not None:
             entity.add_role(role, span.start)
     for token in doc[max(0, title_start - 1) : span.start]:
@@ -402,9 +404,12 @@ def _titled_as_a_person(ent: Span) -> bool:
 
 
 def _described_as_a_person(doc: Doc, ent: Span) -> bool:
-    """A name NER calls an organisation that starts with a given name and is set off by a
-    person's occupation ("Deb Kolar, a leader of Denver Families United,")."""
-    if len(ent) < 2 or name_gender(ent[0].text) is None:
+    """A name NER calls an organisation, set off by a person's occupation, that starts
+    with a given name ("Deb Kolar, a leader of Denver Families United,") or takes the
+    relative pronoun of people ("Podesta, who is now chairman of the campaign,")."""
+    given = len(ent) >= 2 and name_gender(ent[0].text) is not None
+    who = ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "who"
+    if not (given or who):
         return False
     role = appositive_after(doc, ent.end)
     return role is not None and is_occupation(role_head(list(role)))

@@ -36,7 +36,10 @@ MODIFIER_DEPS = frozenset(
 )
 # What sets an appositive off after a name.
 APPOSITIVE_OPENERS = frozenset({",", "-", "–", "—"})
-COPULAS = frozenset({"is", "was", "'s", "’s", "has", "had"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+COPULAS = frozenset({"is", "was", "'s", "’s"})
+# "who has been the party's spokesman"; but "who has a lead in delegates" is no role.
+PERFECT_AUXILIARIES = frozenset({"has", "had", "'s", "’s"})
 
 
 def _hyphenated(token: Token) -> str | None:
@@ -56,9 +59,14 @@ def is_role_head(token: Token) -> bool:
         return False  # "Mr", "Dr", "Father Brown"; but "Ray's father" is a role
     if token.text in person_acronyms() or token.text.rstrip(".") in person_acronyms():
         return True
-    # (a compound modifier is a noun whatever its tag: after a closing quote the tagger
-    # reads "Leeds striker Sam Otto" with `striker` as a verb)
-    if token.pos_ not in {"NOUN", "PROPN"} and token.dep_ != "compound" and token.lower_ not in NAME_TITLES:
+    # (a compound modifier or an appositive is a noun whatever its tag: after a closing
+    # quote the tagger reads "Leeds striker Sam Otto" with `striker` as a verb, and "an IT
+    # professional" with `professional` as an adjective)
+    if (
+        token.pos_ not in {"NOUN", "PROPN"}
+        and token.dep_ not in {"compound", "appos"}
+        and token.lower_ not in NAME_TITLES
+    ):
         return False
     lemma = token.lemma_.lower()
     if token.tag_ == "NNPS" and lemma == token.lower_:
@@ -161,8 +169,25 @@ def premodifier_role(name: Span) -> Span | None:
         start -= 2  # "co-host", "ex-minister": the word the hyphen joins
     tokens = _trim_role(list(doc[start:first]))
     if not tokens or not any(is_role_head(t) for t in tokens):
-        return None
+        return _modifier_with_attachment(name)
     return _span(tokens)
+
+
+def _modifier_with_attachment(name: Span) -> Span | None:
+    """A role before the name with its own `of` attachment, which the walk over heads
+    leading into the name cannot cross: "former secretary of state Hillary Clinton",
+    "director of the FBI James Comey".  The whole subtree of the modifier the parse hangs
+    on the name, when it is a role noun that reaches up to the name."""
+    doc = name.doc
+    for modifier in name.root.lefts:
+        if modifier.i >= name.start or modifier.dep_ not in {"nmod", "compound", "amod"}:
+            continue
+        if not is_role_head(modifier) or not any(c.dep_ == "prep" for c in modifier.rights):
+            continue
+        words = doc[modifier.left_edge.i : name.start]
+        if not any(_breaks_a_role(t) or t.ent_type_ == "PERSON" for t in words):
+            return _span(_trim_role(list(words)))
+    return None
 
 
 def _breaks_a_role(token: Token) -> bool:
@@ -222,8 +247,7 @@ def _appositive_tokens(doc: Doc, end: int) -> list[Token]:
     if start + 1 < len(doc) and doc[start].like_num and doc[start + 1].text == ",":
         start += 2  # an age: ", 45, a nursing student"
     start = _past_hometown(doc, start)  # ", 41, of Dayton, Ohio, an account executive"
-    if start + 1 < len(doc) and doc[start].lower_ == "who" and doc[start + 1].lower_ in COPULAS:
-        start += 2  # a predicate nominal: ", who is the party's spokesman"
+    start = _past_relative_copula(doc, start)  # a predicate nominal: ", who is the party's spokesman"
     tokens: list[Token] = []
     for token in doc[start : start + MAX_APPOSITIVE_TOKENS]:
         if token.text in APPOSITIVE_AFTER_STOPS or token.is_space or "\n" in token.text:
@@ -236,6 +260,21 @@ def _appositive_tokens(doc: Doc, end: int) -> list[Token]:
             break
         tokens.append(token)
     return tokens
+
+
+def _past_relative_copula(doc: Doc, start: int) -> int:
+    """Past `who is`, `who was`, `who has been` (and an adverb after it: `who is now`)."""
+    if start + 1 >= len(doc) or doc[start].lower_ != "who":
+        return start
+    i = start + 1
+    if doc[i].lower_ in PERFECT_AUXILIARIES and i + 1 < len(doc) and doc[i + 1].lower_ == "been":
+        i += 1
+    elif doc[i].lower_ not in COPULAS:
+        return start
+    i += 1
+    if i < len(doc) and doc[i].pos_ == "ADV" and doc[i].dep_ == "advmod":
+        i += 1  # "who is now chairman of the campaign", "who was once a judge"
+    return i
 
 
 def _first_conjunct(tokens: list[Token]) -> list[Token]:
@@ -311,9 +350,11 @@ def _determined(tokens: list[Token]) -> bool:
 def role_phrase(tokens: list[Token], head: Token | None = None) -> Span | None:
     """The tokens as a role, when a role noun heads them: `head`, or a role noun before
     any preposition ("chief economist at Capital Economics"; not "the man at the door")."""
-    tokens = _trim_role(tokens)
+    tokens = _trim_role(_before_time(tokens))
     if not tokens or len(tokens) > MAX_ROLE_TOKENS:
         return None
+    if _one_of(tokens):
+        return _span(tokens)
     before_preposition = []
     for token in tokens:
         if token.pos_ == "ADP" or token.dep_ == "prep":
@@ -325,3 +366,72 @@ def role_phrase(tokens: list[Token], head: Token | None = None) -> Span | None:
     if not any(is_role_head(t) for t in before_preposition) and not (head is not None and is_role_head(head)):
         return None  # (the phrase's own head: "a University of Michigan librarian")
     return _span(tokens)
+
+
+def _before_time(tokens: list[Token]) -> list[Token]:
+    """Without a time adjunct at the end: "the party's spokeswoman [since May]"."""
+    for n, token in enumerate(tokens):
+        if (
+            n > 0
+            and token.dep_ == "prep"
+            and any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in token.children)
+        ):
+            return tokens[:n]
+    return tokens
+
+
+def _one_of(tokens: list[Token]) -> bool:
+    """ "one of several vocal critics on the staff", "one of the party's leading
+    strategists": membership of a set of people is a role."""
+    if len(tokens) < 3 or tokens[0].lower_ != "one" or tokens[1].lower_ != "of":
+        return False
+    members = next((c for c in tokens[1].children if c.dep_ == "pobj"), None)
+    return members is not None and is_role_head(members)
+
+
+def relative_role_after(doc: Doc, end: int) -> Span | None:
+    """ ", who runs the party's polling unit", ", who served as her chief of staff": a
+    relative clause that says what post the person holds ("served as her chief of
+    staff", without the pronoun), read as the role when the
+    verb's object is a body (an organisation entity or a WordNet organisation noun) or
+    `as` a role noun.  A clause about anything else ("who grew up with Ali") is no role."""
+    end = _after_parenthesis(doc, end)
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    start = end + 1
+    if start + 2 < len(doc) and doc[start].like_num and doc[start + 1].text == ",":
+        start += 2  # an age: ", 22, who helped found the group"
+    who = doc[start] if start < len(doc) else None
+    if who is None or who.lower_ != "who" or who.dep_ != "nsubj" or who.head.dep_ != "relcl":
+        return None
+    verb = who.head
+    if not _holds_a_post(verb):
+        return None
+    tokens: list[Token] = []
+    for token in doc[who.i + 1 : verb.right_edge.i + 1]:
+        if _breaks_a_role(token) or (token.dep_ == "cc" and token.head == verb):
+            break
+        tokens.append(token)
+    return _span(_trim_role(_before_time(tokens)))
+
+
+# Prepositions that tie a post to a body (`works at the bank`, `writes for the Post`) or
+# name the post itself (`served as chief of staff`).
+POST_PREPOSITIONS = frozenset({"at", "for", "as"})
+
+
+def _holds_a_post(verb: Token) -> bool:
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "helped found the group"
+    for word in verbs:
+        for child in word.children:
+            if child.dep_ == "dobj" and _is_body(child):
+                return True
+            if child.dep_ == "prep" and child.lower_ in POST_PREPOSITIONS:
+                for noun in (c for c in child.children if c.dep_ == "pobj"):
+                    if _is_body(noun) or (child.lower_ == "as" and is_role_head(noun)):
+                        return True
+    return False
+
+
+def _is_body(token: Token) -> bool:
+    return token.ent_type_ == "ORG" or (token.pos_ == "NOUN" and token.lemma_.lower() in org_nouns())
