@@ -129,6 +129,20 @@ SPEAKERS = [
         'Ray Dunn - "We were second best."', "second best", "Ray Dunn", Rule.LABEL, id="British: a name, a hyphen"
     ),
     pytest.param(
+        'Former finance minister Anna Berg: "We cannot afford another year like this one."',
+        "another year",
+        "Anna Berg",
+        Rule.LABEL,
+        id="British: a description before the name in a label",
+    ),
+    pytest.param(
+        "Former secretary of state Hilda Crane: “We learned that from the department.”",
+        "from the department",
+        "Hilda Crane",
+        Rule.LABEL,
+        id="US: an office with its attachment before the name in a label",
+    ),
+    pytest.param(
         "Ray Dunn stood up, thanked the fans and said:\n\n“The manager stays.”",
         "manager stays",
         "Ray Dunn",
@@ -240,6 +254,10 @@ NOT_A_LAYOUT = [
     pytest.param('The report had a blunt title: "Failing the Harbour."', id="a title after a colon"),
     pytest.param('Another reader, Tom Baker, wrote of Ms. Silva: "She never listens."', id="a title before the colon"),
     pytest.param('Q: "What happens to the harbour now?"', id="an interview's question"),
+    pytest.param('In Leeds, Ana Silva: "We cannot afford it."', id="a label opening with a preposition"),
+    pytest.param(
+        'The timing does not surprise Sam Reed: "Outsiders always get a boost."', id="a clause before the colon"
+    ),
     pytest.param("The statement in full:\n\n“The council regrets the delay.”", id="a label line that names no one"),
     pytest.param('Update: "The coast road is closed until noon."', id="an update label"),
     pytest.param('Photo: "The flooded high street on Monday morning."', id="a photo caption"),

@@ -118,6 +118,21 @@ REPORTED_CLAUSES = [
         "former label boss",
         Rule.REPORTED,
     ),
+    # a subject the parse hung on the phrase before it, set off with an age
+    pytest.param(
+        "As part of his plea, Marcel Lane, 44, said that he had guessed the passwords of nearly 100 people.",
+        "he had guessed the passwords of nearly 100 people",
+        "Marcel Lane",
+        Rule.REPORTED,
+        id="wire: a name and an age after an opening phrase",
+    ),
+    pytest.param(
+        "After the match, Leeds striker Tom Otto, 23, said the team had run out of legs.",
+        "the team had run out of legs",
+        "Tom Otto",
+        Rule.REPORTED,
+        id="sports: a name and an age after an opening phrase",
+    ),
 ]
 
 

@@ -196,11 +196,13 @@ def _after_appositive(verb: Token) -> Token | None:
     """The name or description that ends in the comma right before `verb`, when the parse
     made it an appositive and left the verb without a subject: `In a statement, her
     adviser, Tom Hale, said: …` (Hale), `Mitt Romney, the former nominee, tweeted …`
-    (the nominee, whose head is Romney)."""
+    (the nominee, whose head is Romney), `As part of his plea, Ana Silva, 44, said …`."""
     doc = verb.doc
     if verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
     token = doc[verb.i - 2]
+    if token.like_num and token.dep_ == "appos" and doc[token.i - 1].text == ",":
+        token = token.head  # an age after the name: `…, Marcel Lazar, 44, said that …`
     while token.dep_ in {"compound", "flat"} and token.head.i > token.i:
         token = token.head
     if token.pos_ not in NOUN_POS or token.dep_ != "appos" or token.sent != verb.sent:

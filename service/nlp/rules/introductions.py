@@ -97,7 +97,8 @@ def label(ctx: QuoteContext) -> Attribution | None:
     if words and (words[0].lower_ == "from" or words[0].lower_ in LEADING_CUE_FORMS):
         cue_word = words[0] if words[0].lower_ != "from" else None
         words = words[1:]
-    name = _labelled_name(words)
+    units = _label_units(words)
+    name = _labelled_name(words) or (_described_name(units[0]) if len(units) == 1 else None)
     if name is None or _names_no_source(name):
         return None
     cue = token_span(cue_word) if cue_word is not None else token_span(tokens[-1])
@@ -197,12 +198,15 @@ def named_before_dash(ctx: QuoteContext) -> Attribution | None:
 
 
 def _described_name(words: list[Token]) -> list[Token] | None:
-    """`Leeds manager Ray Dunn`: a description with a person's name at its end (the
-    description stays in the mention, as it would before a cue verb)."""
+    """`Leeds manager Ray Dunn`, `Former secretary of state Ada Moore`: a description with
+    a person's name at its end (the description stays in the mention, as it would before
+    a cue verb)."""
     if not words or words[-1].ent_type_ != "PERSON" or len(words) > MAX_NAME_TOKENS + MAX_DESCRIPTION_TOKENS:
         return None
-    if any(t.pos_ in CLAUSE_POS or t.pos_ in {"ADP", "PRON"} or t.is_quote for t in words):
+    if any(t.pos_ in CLAUSE_POS or t.pos_ == "PRON" or t.is_quote for t in words):
         return None
+    if words[0].pos_ == "ADP":
+        return None  # (`In Leeds, Ana Silva`: a sentence's opening, not a description)
     return words
 
 
