@@ -10,7 +10,9 @@ places hold one:
 - an appositive after it, with its `of`/`at`/`for` attachment: "Ana Silva, chief
   economist at Capital Economics," (`appositive_after`), also after an age
   ("Ana Silva, 45, a nursing student");
-- a predicate nominal in a relative clause: "Oaten, who is the party's spokesman";
+- a predicate nominal in a relative clause: "Oaten, who is the party's spokesman", or
+  a post the clause states: "Hale, who chairs the economics department at Leeds"
+  (`relative_role_after`);
 - an appositive before it: "the top Democrat on the committee, Sen. Jack Reed".
 
 An honorific (Mr, Ms, Dr, Sir) is never a role.
