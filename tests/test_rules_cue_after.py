@@ -267,3 +267,38 @@ def test_a_clause_of_its_own_after_an_aside_is_no_cue(attribute):
     text = 'Ana Silva lamented the delays — "Why does it take so long?" — and residents in Millbrook agreed with her.'
     quote = quote_for(attribute(text), "so long")
     assert quote.mention is None or "residents" not in quote.mention.text
+
+
+# (text, fragment, speaker): a fragment inside the writer's sentence set off as in
+# `"…," X said`, with its comma inside the marks (US), after them (British), or inside a
+# quotation nested at its end
+FRAGMENTS_WITH_A_CUE_AFTER = [
+    ("He called the plan “a fiasco,” Ruiz said.", "fiasco", "Ruiz"),
+    ("He called the plan 'a fiasco', Ruiz said.", "fiasco", "Ruiz"),
+    (
+        "The rally “was the first time I heard them chant ‘Lock him up,’” Sexton said in an interview.",
+        "first time",
+        "Sexton",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), FRAGMENTS_WITH_A_CUE_AFTER)
+def test_a_fragment_set_off_before_the_cue_is_the_cues(attribute, text, fragment, speaker):
+    assert speaker_name(quote_for(attribute(text), fragment)) == speaker
+
+
+# A fragment the sentence runs on from is part of the writer's noun phrase: the verb
+# after it is the sentence's own, no cue of the fragment (US, wire, business, sports)
+FRAGMENTS_IN_A_NOUN_PHRASE = [
+    "As the “Never Again” movement gains ground, the party is split.",
+    "The bill failed because of “poison pill” measures added by the minority.",
+    "Delegates wore “Ana Ruiz” campaign pins and said little.",
+    "Shares of the “Big Four” lenders fell on Tuesday.",
+    "The club's “Project Restart” plan stalled when the league objected.",
+]
+
+
+@pytest.mark.parametrize("text", FRAGMENTS_IN_A_NOUN_PHRASE)
+def test_a_fragment_inside_a_noun_phrase_takes_no_cue_after_it(attribute, text):
+    assert [q.rule for q in attribute(text).quotes if q.rule in {Rule.CUE_AFTER, Rule.CUE_AFTER_POSITION}] == []

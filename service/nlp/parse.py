@@ -158,6 +158,13 @@ def mention_span(head: Token) -> Span:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, climbing from participles and coordinated verbs
     ("..., saying", "and said") to the clause that has one."""
+    if own_subject(verb) is None:
+        misread = _subject_read_as_compound(verb)
+        if misread is not None:
+            return misread
+        participle = _participle_coordinated_above(verb)
+        if participle is not None:
+            return subject_of(participle)
     if verb.tag_ == "VBG" and verb.dep_ in PARTICIPLE_CLAUSE_DEPS and _after_comma(verb):
         # "X did Y, saying Z": the participle speaks for the main clause's subject.
         root_subject = own_subject(verb.sent.root)
@@ -210,6 +217,34 @@ def _after_appositive(verb: Token) -> Token | None:
     if verb.dep_ == "acl":
         return verb.head if token.head.i == verb.head.i else None
     return token
+
+
+def _subject_read_as_compound(verb: Token) -> Token | None:
+    """`…," Beck joked, …` parsed with `Beck` as a compound of the verb: a name right
+    before a finite verb that hangs on it as a compound is its subject (a verb has no
+    compound modifiers); a capitalised word of a headline (`Mayor Spurns Trump`) is none."""
+    if verb.tag_ not in FINITE_TAGS or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.head.i == verb.i and before.dep_ == "compound" and before.ent_type_ in {"PERSON", "ORG"}:
+        return before
+    return None
+
+
+def _participle_coordinated_above(verb: Token) -> Token | None:
+    """`with Ana Silva tweeting that it was a "disaster" and asking, "…"`: a participle
+    the parse coordinated with the finite verb of a clause it does not belong to; only
+    like joins like, so it is coordinated with the participle above that clause."""
+    if verb.tag_ != "VBG" or verb.dep_ != "conj" or verb.head.tag_ not in FINITE_TAGS:
+        return None
+    token = verb.head
+    for _ in range(4):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.tag_ == "VBG":
+            return token
+    return None
 
 
 def _passive_marks(verb: Token) -> bool:

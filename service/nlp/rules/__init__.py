@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ..records import QuoteKind
 from .base import Attribution, QuoteContext, QuoteFinder, Rule
-from .cue_after import cue_after
+from .cue_after import cue_after, cue_after_fragment
 from .cue_before import cue_before, passive_agent, verb_right_before
 from .governing import governing
 from .introductions import colon_intro, dash, label, named_before_dash
@@ -39,7 +39,7 @@ DIRECT: tuple[QuoteFinder, ...] = (
 PARTIAL: tuple[QuoteFinder, ...] = (
     passive_agent,
     governing,
-    cue_after,
+    cue_after_fragment,
     label,
     named_before_dash,
     verb_right_before,

@@ -42,6 +42,8 @@ AFTER_WINDOW = 9
 LONG_AFTER_WINDOW = 18
 # How far after a quote any verb counts as its cue (`"...!" beamed X`, `"...," X barked`).
 POSITIONAL_CUE_WINDOW = 4
+# The closing marks of a quotation nested at the end of a quote.
+NESTED_CLOSING_MARKS = "'’\"”"
 # The marks a quote can end in before a cue.
 OPEN_ENDINGS = frozenset({",", "!", "?"}) | DASH_MARKS
 # The longest sentence after a closed quote that can be its cue (`Ana Maria Silva
@@ -92,6 +94,20 @@ def cue_after(ctx: QuoteContext) -> Attribution | None:
             if found is not None:
                 return found
     return _subject_of_a_distant_cue(words[:2]) or _misread_cue_after(words[:LONG_AFTER_WINDOW])
+
+
+def cue_after_fragment(ctx: QuoteContext) -> Attribution | None:
+    """A fragment inside the writer's sentence has a cue after it only when it is set off
+    as in `"…," X said`: a comma, `!`, `?` or a dash ends it, inside the marks or right
+    after them (`called it "a fiasco," Ruiz said`, `called it "a fiasco", Ruiz said`).  A
+    fragment the sentence runs on from is part of the writer's noun phrase, and the verb
+    after it is the sentence's own (`the "Never Trump" movement continues`, `"poison pill"
+    measures added by ...`)."""
+    inside = ctx.text[ctx.quote.start : ctx.quote.end].rstrip().rstrip(NESTED_CLOSING_MARKS)[-1:]  # `… ringleader,’”`
+    after = ctx.text[ctx.quote.close_end : ctx.quote.close_end + 1]
+    if inside not in OPEN_ENDINGS and after not in OPEN_ENDINGS:
+        return None
+    return cue_after(ctx)
 
 
 def _new_clause_after_an_aside(words: list[Token]) -> bool:
