@@ -167,6 +167,53 @@ MORE_ROLES = [
 
 
 # (text, speaker, role): a title written short loses to the role a sentence gives.
+# (text, name, role): a post stated in a relative clause, a role with its own `of`
+# attachment before the name, membership of a set of people, an appositive the tagger
+# read as an adjective; US, British, wire, sports and business style
+ROLES_FROM_CLAUSES = [
+    (
+        "“We lost the count,” said Mel Verner, who served as the governor’s chief of staff until 2019.",
+        "Mel Verner",
+        "served as the governor’s chief of staff",
+    ),
+    (
+        "“The figures are poor,” said Eric Hale, who chairs the economics department at Leeds University.",
+        "Eric Hale",
+        "chairs the economics department at Leeds University",
+    ),
+    (
+        "“Ads are up,” said Liz Wren, who tracks political advertising for Kantar.",
+        "Liz Wren",
+        "tracks political advertising for Kantar",
+    ),
+    (
+        "“We will win,” said former secretary of state Hilda Crane.",
+        "Hilda Crane",
+        "former secretary of state",
+    ),
+    (
+        "“The bank must act,” Andrew Bailey, who is now governor of the Bank of England, said on Monday.",
+        "Andrew Bailey",
+        "governor of the Bank of England",
+    ),
+    (
+        "“We will spend it wisely,” said Ann Podell, who has been the club’s finance director since May.",
+        "Ann Podell",
+        "club’s finance director",
+    ),
+    (
+        "“He has no plan,” said Kevin Walsh, one of several vocal critics on the paper’s staff.",
+        "Kevin Walsh",
+        "one of several vocal critics on the paper’s staff",
+    ),
+    (
+        "“It is a scam,” said Scott Magill, an IT professional from Seattle.",
+        "Scott Magill",
+        "IT professional from Seattle",
+    ),
+]
+
+
 ABBREVIATED_TITLES = [
     ("“We will win,” said Sen. Ana Ruiz (D-Pa.), a Clinton backer.", "Ana Ruiz", "Clinton backer"),
     ("Rep. Tom Hale (R-Ohio), a budget hawk, said the plan would fail.", "Tom Hale", "budget hawk"),
@@ -209,7 +256,7 @@ def test_an_office_ending_in_general_keeps_it(attribute, text, name, role):
     assert speaker(attribute(text), name).role == role
 
 
-@pytest.mark.parametrize(("text", "name", "role"), MORE_ROLES)
+@pytest.mark.parametrize(("text", "name", "role"), MORE_ROLES + ROLES_FROM_CLAUSES)
 def test_more_role_layouts(attribute, text, name, role):
     found = speaker(attribute(text), name)
     assert found is not None and role in found.roles
@@ -258,58 +305,6 @@ def test_a_body_named_after_a_person_is_not_the_person(attribute):
     assert (
         speaker(attribute("“We tried everything,” said the Ana Silva Foundation."), "Ana Silva Foundation") is not None
     )
-
-
-# (text, name, role): a post stated in a relative clause, a role with its own `of`
-# attachment before the name, membership of a set of people, an appositive the tagger
-# read as an adjective; US, British, wire, sports and business style
-ROLES_FROM_CLAUSES = [
-    (
-        "“We lost the count,” said Mel Verner, who served as the governor’s chief of staff until 2019.",
-        "Mel Verner",
-        "served as the governor’s chief of staff",
-    ),
-    (
-        "“The figures are poor,” said Eric Hale, who chairs the economics department at Leeds University.",
-        "Eric Hale",
-        "chairs the economics department at Leeds University",
-    ),
-    (
-        "“Ads are up,” said Liz Wren, who tracks political advertising for Kantar.",
-        "Liz Wren",
-        "tracks political advertising for Kantar",
-    ),
-    (
-        "“We will win,” said former secretary of state Hilda Crane.",
-        "Hilda Crane",
-        "former secretary of state",
-    ),
-    (
-        "“The bank must act,” Andrew Bailey, who is now governor of the Bank of England, said on Monday.",
-        "Andrew Bailey",
-        "governor of the Bank of England",
-    ),
-    (
-        "“We will spend it wisely,” said Ann Podell, who has been the club’s finance director since May.",
-        "Ann Podell",
-        "club’s finance director",
-    ),
-    (
-        "“He has no plan,” said Kevin Walsh, one of several vocal critics on the paper’s staff.",
-        "Kevin Walsh",
-        "one of several vocal critics on the paper’s staff",
-    ),
-    (
-        "“It is a scam,” said Scott Magill, an IT professional from Seattle.",
-        "Scott Magill",
-        "IT professional from Seattle",
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "name", "role"), ROLES_FROM_CLAUSES)
-def test_roles_read_from_clauses_and_attachments(attribute, text, name, role):
-    assert speaker(attribute(text), name).role == role
 
 
 # (text, name): a relative clause about anything but a post, and a possession after
