@@ -276,9 +276,9 @@ FRAGMENTS_WITH_A_CUE_AFTER = [
     ("He called the plan “a fiasco,” Ruiz said.", "fiasco", "Ruiz"),
     ("He called the plan 'a fiasco', Ruiz said.", "fiasco", "Ruiz"),
     (
-        "The rally “was the first time I heard them chant ‘Lock him up,’” Sexton said in an interview.",
-        "first time",
-        "Sexton",
+        "The final “was the only match where I heard them sing ‘Stand up,’” Okafor said after training.",
+        "only match",
+        "Okafor",
     ),
 ]
 
@@ -292,7 +292,7 @@ def test_a_fragment_set_off_before_the_cue_is_the_cues(attribute, text, fragment
 # after it is the sentence's own, no cue of the fragment (US, wire, business, sports)
 FRAGMENTS_IN_A_NOUN_PHRASE = [
     "As the “Never Again” movement gains ground, the party is split.",
-    "The bill failed because of “poison pill” measures added by the minority.",
+    "The deal collapsed over “sunset clause” provisions inserted by the committee.",
     "Delegates wore “Ana Ruiz” campaign pins and said little.",
     "Shares of the “Big Four” lenders fell on Tuesday.",
     "The club's “Project Restart” plan stalled when the league objected.",

@@ -120,9 +120,9 @@ REPORTED_CLAUSES = [
     ),
     # a subject the parse hung on the phrase before it, set off with an age
     pytest.param(
-        "As part of his plea, Marcel Lane, 44, said that he had guessed the passwords of nearly 100 people.",
-        "he had guessed the passwords of nearly 100 people",
-        "Marcel Lane",
+        "In a court filing, Dana Brook, 52, said that she had never seen the contract.",
+        "she had never seen the contract",
+        "Dana Brook",
         Rule.REPORTED,
         id="wire: a name and an age after an opening phrase",
     ),

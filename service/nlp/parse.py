@@ -209,7 +209,7 @@ def _after_appositive(verb: Token) -> Token | None:
         return None
     token = doc[verb.i - 2]
     if token.like_num and token.dep_ == "appos" and doc[token.i - 1].text == ",":
-        token = token.head  # an age after the name: `…, Marcel Lazar, 44, said that …`
+        token = token.head  # an age after the name: `…, Dana Brook, 52, said that …`
     while token.dep_ in {"compound", "flat"} and token.head.i > token.i:
         token = token.head
     if token.pos_ not in NOUN_POS or token.dep_ != "appos" or token.sent != verb.sent:

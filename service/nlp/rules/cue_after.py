@@ -101,8 +101,8 @@ def cue_after_fragment(ctx: QuoteContext) -> Attribution | None:
     as in `"…," X said`: a comma, `!`, `?` or a dash ends it, inside the marks or right
     after them (`called it "a fiasco," Ruiz said`, `called it "a fiasco", Ruiz said`).  A
     fragment the sentence runs on from is part of the writer's noun phrase, and the verb
-    after it is the sentence's own (`the "Never Trump" movement continues`, `"poison pill"
-    measures added by ...`)."""
+    after it is the sentence's own (`the "Never Again" movement gains ground`, `"sunset
+    clause" provisions inserted by ...`)."""
     inside = ctx.text[ctx.quote.start : ctx.quote.end].rstrip().rstrip(NESTED_CLOSING_MARKS)[-1:]  # `… ringleader,’”`
     after = ctx.text[ctx.quote.close_end : ctx.quote.close_end + 1]
     if inside not in OPEN_ENDINGS and after not in OPEN_ENDINGS:

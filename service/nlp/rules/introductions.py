@@ -97,8 +97,7 @@ def label(ctx: QuoteContext) -> Attribution | None:
     if words and (words[0].lower_ == "from" or words[0].lower_ in LEADING_CUE_FORMS):
         cue_word = words[0] if words[0].lower_ != "from" else None
         words = words[1:]
-    units = _label_units(words)
-    name = _labelled_name(words) or (_described_name(units[0]) if len(units) == 1 else None)
+    name = _label_name(words)
     if name is None or _names_no_source(name):
         return None
     cue = token_span(cue_word) if cue_word is not None else token_span(tokens[-1])
@@ -188,13 +187,19 @@ def named_before_dash(ctx: QuoteContext) -> Attribution | None:
     words = tokens[:-1]
     if _inside_a_sentence(words):
         return None
-    units = _label_units(words)
-    name = _labelled_name(words) or (_described_name(units[0]) if len(units) == 1 else None)
+    name = _label_name(words)
     if name is None or any(t.pos_ in NOT_IN_A_NAME for t in name):
         return None
-    if len(units) == 1 and not any(t.ent_type_ == "PERSON" for t in name):
+    if len(_label_units(words)) == 1 and not any(t.ent_type_ == "PERSON" for t in name):
         return None
     return Attribution(ctx.doc[name[0].i : name[-1].i + 1], token_span(tokens[-1]), Rule.LABEL)
+
+
+def _label_name(words: list[Token]) -> list[Token] | None:
+    """The name a label before a colon or a dash gives: a name with its descriptions
+    after it, or one description with the name at its end."""
+    units = _label_units(words)
+    return _labelled_name(words) or (_described_name(units[0]) if len(units) == 1 else None)
 
 
 def _described_name(words: list[Token]) -> list[Token] | None:
