@@ -177,8 +177,8 @@ def premodifier_role(name: Span) -> Span | None:
 
 def _modifier_with_attachment(name: Span) -> Span | None:
     """A role before the name with its own `of` attachment, which the walk over heads
-    leading into the name cannot cross: "former secretary of state Hillary Clinton",
-    "director of the FBI James Comey".  The whole subtree of the modifier the parse hangs
+    leading into the name cannot cross: "former secretary of state Hilda Crane",
+    "director of the bureau Tom Hale".  The whole subtree of the modifier the parse hangs
     on the name, when it is a role noun that reaches up to the name."""
     doc = name.doc
     for modifier in name.root.lefts:
@@ -245,9 +245,7 @@ def _appositive_tokens(doc: Doc, end: int) -> list[Token]:
     end = _after_parenthesis(doc, end)
     if end >= len(doc) or doc[end].text not in APPOSITIVE_OPENERS:
         return []  # (a role set off by dashes: "Ana Silva - then adviser to the mayor -")
-    start = end + 1
-    if start + 1 < len(doc) and doc[start].like_num and doc[start + 1].text == ",":
-        start += 2  # an age: ", 45, a nursing student"
+    start = _past_age(doc, end + 1)  # ", 45, a nursing student"
     start = _past_hometown(doc, start)  # ", 41, of Dayton, Ohio, an account executive"
     start = _past_relative_copula(doc, start)  # a predicate nominal: ", who is the party's spokesman"
     tokens: list[Token] = []
@@ -262,6 +260,13 @@ def _appositive_tokens(doc: Doc, end: int) -> list[Token]:
             break
         tokens.append(token)
     return tokens
+
+
+def _past_age(doc: Doc, start: int) -> int:
+    """Past an age set off by commas after a name (`, 45,`)."""
+    if start + 1 < len(doc) and doc[start].like_num and doc[start + 1].text == ",":
+        return start + 2
+    return start
 
 
 def _past_relative_copula(doc: Doc, start: int) -> int:
@@ -394,15 +399,12 @@ def _one_of(tokens: list[Token]) -> bool:
 def relative_role_after(doc: Doc, end: int) -> Span | None:
     """ ", who runs the party's polling unit", ", who served as her chief of staff": a
     relative clause that says what post the person holds ("served as her chief of
-    staff", without the pronoun), read as the role when the
-    verb's object is a body (an organisation entity or a WordNet organisation noun) or
+    staff", without the pronoun), read as the role when the verb's object is a body (an organisation entity or a WordNet organisation noun) or
     `as` a role noun.  A clause about anything else ("who grew up with Ali") is no role."""
     end = _after_parenthesis(doc, end)
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
-    start = end + 1
-    if start + 2 < len(doc) and doc[start].like_num and doc[start + 1].text == ",":
-        start += 2  # an age: ", 22, who helped found the group"
+    start = _past_age(doc, end + 1)  # ", 22, who helped found the group"
     who = doc[start] if start < len(doc) else None
     if who is None or who.lower_ != "who" or who.dep_ != "nsubj" or who.head.dep_ != "relcl":
         return None
